@@ -1,0 +1,95 @@
+"""The brief: what the sources of one story agree on, where they differ, and where claims come from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DiscrepancyKind = Literal[
+    "weekday_mismatch", "date", "time", "number", "entity", "attribution", "quote", "polarity", "detail"
+]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Agreement:
+    fact: str
+    evidence: list[Evidence] = field(default_factory=list)
+    score: float = 0.0
+    origins: list[str] = field(default_factory=list)
+    independent_origins: int = 0
+    single_origin: bool = False
+
+
+@dataclass
+class Discrepancy:
+    kind: DiscrepancyKind
+    explanation: str
+    severity: int
+    """Higher is more serious; the brief lists discrepancies by severity, highest first."""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class SingleSourceFact:
+    fact: str
+    article: str
+    evidence: list[Evidence] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OriginTrace:
+    origin: str
+    kind: str
+    """`state_media`, `wire`, `broadcaster`, `newspaper`, `person`, `organisation`, `unknown`."""
+    chains: list[list[str]] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEvent:
+    date: str
+    end: str | None
+    what: str
+    evidence: list[Evidence] = field(default_factory=list)
+    inferred: bool = False
+
+
+@dataclass
+class EntityRow:
+    entity: str
+    label: str
+    variants: list[str] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)
+    """Mentions per article id."""
+
+
+@dataclass
+class BriefArticle:
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass
+class Brief:
+    story: str
+    articles: list[BriefArticle] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    single_source: list[SingleSourceFact] = field(default_factory=list)
+    origins: list[OriginTrace] = field(default_factory=list)
+    independence: str = ""
+    """Story-level summary: "2 articles, 1 independent origin for the visit itself: KCNA, via Reuters and AP"."""
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    entities: list[EntityRow] = field(default_factory=list)

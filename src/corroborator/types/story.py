@@ -1,0 +1,41 @@
+"""Stories: which articles report one real-world event, and which are copies of each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CopyLink:
+    """`article` is a near-duplicate or syndicated copy of `copy_of`, sharing `overlap` of its text (0..1)."""
+
+    article: str
+    copy_of: str
+    overlap: float
+
+
+@dataclass
+class Story:
+    id: str
+    articles: list[str] = field(default_factory=list)
+    copies: list[CopyLink] = field(default_factory=list)
+    headline: str = ""
+    outlets: list[str] = field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass
+class Assignment:
+    """Why an article joined (or started) a story: the evidence shown by `--explain`."""
+
+    article: str
+    story: str
+    created: bool
+    score: float = 0.0
+    best_match: str | None = None
+    signals: dict[str, float] = field(default_factory=dict)
+    shared: dict[str, list[str]] = field(default_factory=dict)
+    """Shared people, places, dates, numbers, wording with the best-matching article."""
+    merged: list[str] = field(default_factory=list)
+    """Stories merged into `story` because this article bridged them."""
