@@ -1,0 +1,66 @@
+"""WARC archives (plain or gzipped) through warcio: each HTML response record an Article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from corroborator.errors import InputError
+from corroborator.ingest.decode import decode_text
+from corroborator.ingest.html import html_article
+from corroborator.ingest.options import ReadOptions
+from corroborator.types import Article, Failure
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def warc_items(path: Path, options: ReadOptions) -> Iterator[Article | Failure]:
+    """Every HTML response in the archive; other records are skipped, unreadable ones are Failures."""
+    origin = str(path)
+    found = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if _is_html_response(record):
+                    found += 1
+                    yield _record_item(record, origin, options)
+    except (ArchiveLoadFailed, OSError, ValueError) as error:
+        yield Failure(origin, f"cannot read WARC: {error} (check it is a valid .warc or .warc.gz file)")
+        return
+    if not found:
+        yield Failure(origin, "the WARC archive holds no HTML responses (nothing to read)")
+
+
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    media_type = (record.http_headers.get_header("Content-Type") or "").partition(";")[0].strip().lower()
+    status = str(record.http_headers.get_statuscode() or "")
+    return media_type in _HTML_TYPES and status.startswith("2")
+
+
+def _record_item(record: Any, origin: str, options: ReadOptions) -> Article | Failure:
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    item = f"{origin}#{url}" if url else origin
+    body = record.content_stream().read(options.max_bytes + 1)
+    if len(body) > options.max_bytes:
+        limit = f"larger than the limit of {options.max_bytes} bytes"
+        return Failure(item, f"the archived response is {limit} (raise --max-bytes to read it)")
+    try:
+        html = decode_text(body, item, _charset(record))
+        return html_article(html, origin, url, options.outlet, record.rec_headers.get_header("WARC-Date"))
+    except InputError as error:
+        return Failure(item, error.one_line())
+
+
+def _charset(record: Any) -> str | None:
+    _, _, parameters = (record.http_headers.get_header("Content-Type") or "").partition(";")
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip("\"'") or None
+    return None
