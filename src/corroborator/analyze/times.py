@@ -1,0 +1,207 @@
+"""Time expressions (TimeML DATE, TIME, DURATION, SET) found by rules and normalised against the
+publication date, HeidelTime-style. Public: `extract_times`, `find_times`, `resolve_after_event`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from corroborator.analyze.times_calendar import parse_reference
+from corroborator.analyze.times_context import Context, Found, Rule, Unresolved
+from corroborator.analyze.times_lexicon import MOD_WORDS, TRIGGER_WORDS, alternation
+from corroborator.analyze.times_rules_dates import DATE_RULES
+from corroborator.analyze.times_rules_relative import RELATIVE_RULES
+from corroborator.types.analysis import TimeExpr, TimeType
+
+RULES: list[Rule] = DATE_RULES + RELATIVE_RULES
+QUANTITY_RULES = frozenset({"duration", "ago", "plural_unit", "clock"})
+QUANTITY_MODS = frozenset({"LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", "APPROX"})
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+_MOD = rf"(?P<mod>{alternation(w for w in MOD_WORDS if not w.endswith('-'))}\s+|mid-|end-|early-|late-)"
+_MASTER = re.compile(
+    rf"(?<![\w$#.-]){_MOD}?(?P<core>"
+    + "|".join(_GROUP_NAME.sub("(?:", rule.pattern) for rule in RULES)
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_RULE_PATTERNS = [(rule, re.compile(rule.pattern + r"(?![\w])", re.IGNORECASE)) for rule in RULES]
+_EVENT_ANCHOR = re.compile(
+    r"\s+(?P<anchor>(?:after|before|since|following|ahead\s+of|prior\s+to)\s+[^.,;:!?()\n\"“”]{1,80})",
+    re.IGNORECASE,
+)
+_ANCHOR_STOP = re.compile(r"\s+(?:and|but|when|while|as|because|which|who|that|to|in|on|at)\s", re.IGNORECASE)
+_MAX_ANCHOR_WORDS = 10
+_WORD = re.compile(r"\w+")
+_DIGIT_TRIGGER = re.compile(r"\d+0s|\d{1,2}(?:am|pm)|\d{4}s")
+_WINDOW_WORDS = 7
+
+
+@dataclass
+class _Candidate:
+    end: int
+    rule: Rule
+    found: Found | None
+    unresolved: Unresolved | None = None
+    used_ref: bool = False
+
+
+def extract_times(doc: Doc, published: str | None) -> list[TimeExpr]:
+    """Time expressions of a spaCy Doc, resolved against `published` (ISO date or date-time, or None)."""
+    spans = (
+        [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+    )
+    return find_times(doc.text, published, spans)
+
+
+def find_times(text: str, published: str | None, sentences: Sequence[tuple[int, int]] = ()) -> list[TimeExpr]:
+    """Time expressions of a plain text; `sentences` are (start, end) offsets (whole text when empty)."""
+    sentences = list(sentences) or [(0, len(text))]
+    ctx = Context(
+        ref=parse_reference(published),
+        text=text,
+        sentence_starts=[start for start, _ in sentences],
+        sentence_ends=[end for _, end in sentences],
+    )
+    times: list[TimeExpr] = []
+    covered_until = 0
+    for window, trigger in _trigger_windows(text):
+        if trigger < covered_until:
+            continue
+        for start in window:
+            match = _MASTER.match(text, start) if start >= covered_until else None
+            if match is None or match.end() <= trigger:
+                continue
+            found = _expressions_at(match, ctx)
+            if found:
+                times.extend(found)
+                covered_until = found[-1].end
+                break
+    return times
+
+
+def _trigger_windows(text: str) -> Iterator[tuple[list[int], int]]:
+    """For each trigger word: the starts of the words that may begin its expression, and its own start."""
+    recent: deque[int] = deque(maxlen=_WINDOW_WORDS)
+    for word in _WORD.finditer(text):
+        start = word.start()
+        recent.append(start)
+        if _is_trigger(word[0].lower(), text, word.end()):
+            window = list(recent)
+            if start and text[start - 1] == "'":
+                window.append(start - 1)
+            yield window, start
+
+
+def _is_trigger(word: str, text: str, end: int) -> bool:
+    if word in TRIGGER_WORDS:
+        return True
+    if word.isdigit():
+        return len(word) == 4 or text[end : end + 1] in ("/", ":")
+    return _DIGIT_TRIGGER.fullmatch(word) is not None
+
+
+def _expressions_at(match: re.Match[str], ctx: Context) -> list[TimeExpr]:
+    core = match.start("core")
+    candidate = _best_candidate(ctx, core)
+    if candidate is None:
+        return []
+    mod = _mod_of(match["mod"])
+    applies = mod is not None and (mod in QUANTITY_MODS) == (candidate.rule.name in QUANTITY_RULES)
+    start = match.start() if applies else core
+    expr = _to_time_expr(ctx, candidate, start, mod if applies else None)
+    if candidate.found is None or not candidate.found.parts:
+        return [expr]
+    return [
+        replace(expr, start=a, end=b, text=ctx.text[a:b], flags=list(expr.flags))
+        for a, b in candidate.found.parts
+    ]
+
+
+def _mod_of(words: str | None) -> str | None:
+    """TimeML mod of a modifier ("less than" -> LESS_THAN, "mid-" -> MID), or None."""
+    if not words:
+        return None
+    key = " ".join(words.lower().split())
+    return MOD_WORDS.get(key) or MOD_WORDS.get(key.rstrip("-"))
+
+
+def _best_candidate(ctx: Context, position: int) -> _Candidate | None:
+    matches = []
+    for rule, pattern in _RULE_PATTERNS:
+        found = pattern.match(ctx.text, position)
+        if found is not None:
+            matches.append((found.end() - position, rule, found))
+    matches.sort(key=lambda item: -item[0])
+    for _, rule, found in matches:
+        ctx.used_ref = False
+        try:
+            result = rule.normalise(found, ctx)
+        except Unresolved as unresolved:
+            return _Candidate(found.end(), rule, None, unresolved)
+        if result is not None:
+            return _Candidate(result.span_end or found.end(), rule, result, used_ref=ctx.used_ref)
+    return None
+
+
+def _to_time_expr(ctx: Context, candidate: _Candidate, start: int, mod: str | None) -> TimeExpr:
+    text = ctx.text[start : candidate.end]
+    if candidate.found is None:
+        value = candidate.unresolved.underspecified if candidate.unresolved else None
+        kind: TimeType = "DURATION" if candidate.rule.name in ("duration", "plural_unit") else "DATE"
+        return TimeExpr(start, candidate.end, text, kind, value, mod=mod, flags=["unresolved"])
+    found = candidate.found
+    expr = TimeExpr(
+        start, candidate.end, text, found.type, found.value, mod=mod or found.mod, flags=list(found.flags)
+    )
+    if candidate.used_ref and found.type in ("DATE", "TIME"):
+        expr.anchor = "published"
+    if found.type == "DURATION":
+        _attach_event(ctx, expr)
+    return expr
+
+
+def _attach_event(ctx: Context, expr: TimeExpr) -> None:
+    """A duration followed by "after the parade" keeps its span; the event phrase becomes its anchor."""
+    following = _EVENT_ANCHOR.match(ctx.text, expr.end)
+    if following is None:
+        return
+    phrase = _ANCHOR_STOP.split(following["anchor"], maxsplit=1)[0]
+    words = phrase.split()[:_MAX_ANCHOR_WORDS]
+    expr.anchor = " ".join(words).rstrip()
+    expr.flags.append("relative_to_event")
+
+
+def resolve_after_event(expr: TimeExpr, event_date: str) -> str | None:
+    """The date window of a duration relative to a dated event ("less than two weeks after" an event of
+    2023-07-27 -> `2023-07-27/2023-08-10`); a single date for an exact duration; None when not computable."""
+    event = parse_reference(event_date)
+    if event is None or expr.value is None or "relative_to_event" not in expr.flags or expr.anchor is None:
+        return None
+    days = _duration_days(expr.value)
+    if days is None:
+        return None
+    sign = -1 if expr.anchor.lower().startswith(("before", "ahead", "prior")) else 1
+    other = event + dt.timedelta(days=sign * days)
+    low, high = sorted((event, other))
+    if expr.mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        return f"{low.isoformat()}/{high.isoformat()}"
+    if expr.mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        return f"{other.isoformat()}/.." if sign > 0 else f"../{other.isoformat()}"
+    return other.isoformat()
+
+
+_DURATION = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])")
+_DAYS_PER_UNIT = {"D": 1.0, "W": 7.0, "M": 30.4375, "Y": 365.25}
+
+
+def _duration_days(value: str) -> int | None:
+    found = _DURATION.fullmatch(value)
+    if found is None:
+        return None
+    return round(float(found[1]) * _DAYS_PER_UNIT[found[2]])

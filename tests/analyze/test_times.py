@@ -1,0 +1,310 @@
+"""Time expressions: recognition, TimeML normalisation against the publication date, flags, event anchors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from corroborator.analyze.nlp import get_nlp
+from corroborator.analyze.times import extract_times, find_times, resolve_after_event
+from corroborator.types.analysis import TimeExpr
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+SUNDAY = "2023-08-06"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_nlp()
+
+
+def times_of(nlp: Language, text: str, published: str | None = SUNDAY) -> list[TimeExpr]:
+    doc = nlp(text)
+    found = extract_times(doc, published)
+    for expr in found:
+        assert doc.text[expr.start : expr.end] == expr.text
+    return found
+
+
+def the(found: list[TimeExpr], text: str) -> TimeExpr:
+    """The one expression whose text is `text` (or which overlaps the only occurrence of `text`)."""
+    exact = [expr for expr in found if expr.text.lower() == text.lower()]
+    if len(exact) == 1:
+        return exact[0]
+    raise AssertionError(f"{text!r} not found once in {[expr.text for expr in found]}")
+
+
+def value_of(nlp: Language, text: str, phrase: str, published: str | None = SUNDAY) -> str | None:
+    return the(times_of(nlp, text, published), phrase).value
+
+
+def seed(prefix: str) -> tuple[str, str | None]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    header = re.match(r"\s*date (\d{4}-\d{2}-\d{2})", text)
+    return text, header[1] if header else None
+
+
+def overlapping(found: list[TimeExpr], text: str, phrase: str) -> list[TimeExpr]:
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return [expr for expr in found if expr.start < end and start < expr.end]
+
+
+class TestSeeds:
+    def test_seed_001_against_its_header_date(self, nlp: Language) -> None:
+        text, published = seed("001")
+        assert published == SUNDAY
+        found = times_of(nlp, text, published)
+        mismatch = overlapping(found, text, "Thursday (August 4)")
+        assert mismatch and all(expr.value == "2023-08-04" for expr in mismatch)
+        assert any(flag.startswith("weekday_mismatch: 2023-08-04 is a Friday") for flag in mismatch[0].flags)
+        saturday = overlapping(found, text, "Saturday (August 5)")
+        assert saturday and {expr.value for expr in saturday} == {"2023-08-05"}
+        assert not any(expr.flags for expr in saturday)
+        assert [e.value for e in overlapping(found, text, "July 27")] == ["2023-07-27"]
+        assert [e.value for e in overlapping(found, text, "Last month")] == ["2023-07"]
+        assert [e.value for e in overlapping(found, text, "later in August")] == ["2023-08"]
+        assert [e.value for e in overlapping(found, text, "on Sunday citing")] == ["2023-08-06"]
+
+    def test_seed_000_weekday_list_and_this_month(self, nlp: Language) -> None:
+        text, _ = seed("000")
+        found = times_of(nlp, text, SUNDAY)
+        days = overlapping(found, text, "Thursday, Friday and Saturday")
+        assert [expr.value for expr in days] == ["2023-08-03", "2023-08-04", "2023-08-05"]
+        assert [e.value for e in overlapping(found, text, "this month")] == ["2023-08"]
+
+    def test_seed_000_duration_after_an_event(self, nlp: Language) -> None:
+        text, _ = seed("000")
+        found = times_of(nlp, text, SUNDAY)
+        (duration,) = overlapping(found, text, "less than two weeks")
+        assert (duration.type, duration.value, duration.mod) == ("DURATION", "P2W", "LESS_THAN")
+        assert "relative_to_event" in duration.flags
+        assert duration.anchor is not None and duration.anchor.startswith("after Kim was seen attending")
+        assert resolve_after_event(duration, "2023-07-27") == "2023-07-27/2023-08-10"
+
+    def test_seeds_without_publication_date_are_unresolved(self, nlp: Language) -> None:
+        text, _ = seed("000")
+        found = times_of(nlp, text, None)
+        days = overlapping(found, text, "Thursday, Friday and Saturday")
+        assert len(days) == 3 and all(e.value is None and "unresolved" in e.flags for e in days)
+        (month,) = overlapping(found, text, "this month")
+        assert month.value is None and month.flags == ["unresolved"]
+        text, _ = seed("001")
+        found = times_of(nlp, text, None)
+        assert [(e.value, e.flags) for e in overlapping(found, text, "July 27")] == [
+            ("XXXX-07-27", ["unresolved"])
+        ]
+
+
+class TestWeekdays:
+    def test_past_tense_takes_the_previous_day(self, nlp: Language) -> None:
+        assert value_of(nlp, "Kim visited the plant on Thursday.", "Thursday") == "2023-08-03"
+
+    def test_future_takes_the_following_day(self, nlp: Language) -> None:
+        assert value_of(nlp, "Kim will visit the plant on Thursday.", "Thursday") == "2023-08-10"
+        assert value_of(nlp, "The talks are set for next Thursday.", "next Thursday") == "2023-08-10"
+
+    def test_without_tense_the_nearest_day(self, nlp: Language) -> None:
+        tuesday = "2023-08-08"
+        assert value_of(nlp, "Talks on Thursday.", "Thursday", tuesday) == "2023-08-10"
+        assert value_of(nlp, "Talks on Sunday.", "Sunday", tuesday) == "2023-08-06"
+
+    def test_tempeval_example(self, nlp: Language) -> None:
+        assert value_of(nlp, "Stocks fell sharply on Tuesday.", "Tuesday", "1998-01-08") == "1998-01-06"
+
+    def test_range_gives_two_dates(self, nlp: Language) -> None:
+        found = times_of(nlp, "Kim toured the factories from Thursday to Saturday.")
+        assert [(e.text, e.value) for e in found] == [("Thursday", "2023-08-03"), ("Saturday", "2023-08-05")]
+
+    def test_weekday_with_part_of_day_is_a_time(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "The blast came on Friday morning."), "Friday morning")
+        assert (expr.type, expr.value) == ("TIME", "2023-08-04TMO")
+
+
+class TestWeekdayMismatch:
+    def test_comma_form_with_year(self, nlp: Language) -> None:
+        found = times_of(nlp, "It happened on Thursday, August 4, 2023, near Pyongyang.")
+        assert {e.value for e in found} == {"2023-08-04"}
+        assert all(e.flags == ["weekday_mismatch: 2023-08-04 is a Friday, not a Thursday"] for e in found)
+
+    def test_matching_weekday_is_not_flagged(self, nlp: Language) -> None:
+        found = times_of(nlp, "It happened on Friday, August 4, 2023, near Pyongyang.")
+        assert found and all(e.value == "2023-08-04" and not e.flags for e in found)
+
+    def test_parenthesised_form_takes_the_year_from_the_publication_date(self, nlp: Language) -> None:
+        found = times_of(nlp, "He left on Sunday (March 3).", "2024-03-10")
+        assert {e.value for e in found} == {"2024-03-03"}
+        assert not any(e.flags for e in found)
+
+
+class TestRelative:
+    @pytest.mark.parametrize(
+        ("text", "phrase", "value"),
+        [
+            ("Prices rose last month.", "last month", "2023-07"),
+            ("Drills are planned this month.", "this month", "2023-08"),
+            ("Output fell last year.", "last year", "2022"),
+            ("They meet next week.", "next week", "2023-W32"),
+            ("He arrived yesterday.", "yesterday", "2023-08-05"),
+            ("He speaks today.", "today", "2023-08-06"),
+            ("He will speak tomorrow.", "tomorrow", "2023-08-07"),
+            ("Prices are high now.", "now", "PRESENT_REF"),
+            ("He recently left.", "recently", "PAST_REF"),
+            ("Nobody knows the future.", "the future", "FUTURE_REF"),
+            ("Sales rose 5% from a year ago.", "a year ago", "2022"),
+            ("He left two years ago.", "two years ago", "2021"),
+            ("The plan is due in three months from now.", "three months from now", "2023-11"),
+        ],
+    )
+    def test_against_the_publication_date(self, nlp: Language, text: str, phrase: str, value: str) -> None:
+        expr = the(times_of(nlp, text), phrase)
+        assert expr.value == value
+        assert expr.anchor == "published" or value.endswith("_REF")
+
+    def test_earlier_this_year_has_a_start_mod(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "Profits fell earlier this year.", "1998-01-08"), "earlier this year")
+        assert (expr.value, expr.mod) == ("1998", "START")
+
+    def test_early_next_year(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "The vote comes early next year."), "early next year")
+        assert (expr.value, expr.mod) == ("2024", "START")
+
+    def test_this_morning_is_a_time(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "He spoke this morning."), "this morning")
+        assert (expr.type, expr.value) == ("TIME", "2023-08-06TMO")
+
+
+class TestExplicitDates:
+    @pytest.mark.parametrize(
+        ("text", "phrase", "value"),
+        [
+            ("Signed on August 4, 2021.", "August 4, 2021", "2021-08-04"),
+            ("Signed on 4 August 2021.", "4 August 2021", "2021-08-04"),
+            ("Signed on Aug. 4.", "Aug. 4", "2023-08-04"),
+            ("Signed on 8/4/2021.", "8/4/2021", "2021-08-04"),
+            ("Signed on 2021-08-04.", "2021-08-04", "2021-08-04"),
+            ("Founded in July 1997.", "July 1997", "1997-07"),
+            ("Founded in 1990.", "1990", "1990"),
+            ("Growth slowed in the 1990s.", "the 1990s", "199X"),
+            ("Results for fiscal 1989 were weak.", "fiscal 1989", "1989"),
+            ("Profit rose in the fourth quarter.", "the fourth quarter", "2022-Q4"),
+            ("Profit will rise in the third quarter.", "the third quarter", "2023-Q3"),
+            ("We met this summer.", "this summer", "2023-SU"),
+            ("He left on Thanksgiving Day 2022.", "Thanksgiving Day 2022", "2022-11-24"),
+        ],
+    )
+    def test_values(self, nlp: Language, text: str, phrase: str, value: str) -> None:
+        assert value_of(nlp, text, phrase) == value
+
+    def test_month_without_year_in_the_past(self, nlp: Language) -> None:
+        assert value_of(nlp, "Prices peaked in October.", "October", "1998-01-08") == "1997-10"
+
+    def test_last_fall(self, nlp: Language) -> None:
+        assert value_of(nlp, "Sales slumped last fall.", "last fall", "1998-01-08") == "1997-FA"
+
+    def test_may_the_verb_is_not_a_month(self, nlp: Language) -> None:
+        assert times_of(nlp, "He may go. They march on.") == []
+
+    def test_clock_time(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "The blast came at 2 p.m. Sunday."), "2 p.m. Sunday")
+        assert (expr.type, expr.value) == ("TIME", "2023-08-06T14:00")
+
+
+class TestDurationsAndSets:
+    @pytest.mark.parametrize(
+        ("text", "phrase", "value", "mod"),
+        [
+            ("It took two weeks.", "two weeks", "P2W", None),
+            ("It took less than two weeks.", "less than two weeks", "P2W", "LESS_THAN"),
+            ("It took about three hours.", "about three hours", "PT3H", "APPROX"),
+            ("It took 2 1/2 years.", "2 1/2 years", "P2Y6M", None),
+            ("It took several years.", "several years", "PXY", None),
+            ("Prices rose over the past year.", "the past year", "P1Y", None),
+            ("Output over the first nine months rose.", "the first nine months", "P9M", None),
+            ("A four-decade embargo.", "four-decade", "P40Y", None),
+        ],
+    )
+    def test_durations(self, nlp: Language, text: str, phrase: str, value: str, mod: str | None) -> None:
+        expr = the(times_of(nlp, text), phrase)
+        assert (expr.type, expr.value, expr.mod) == ("DURATION", value, mod)
+
+    def test_ages_are_not_durations(self, nlp: Language) -> None:
+        assert times_of(nlp, "The 6-year-old boy and a man 52 years old.") == []
+
+    def test_rates_are_not_durations(self, nlp: Language) -> None:
+        assert times_of(nlp, "Rooms cost $35 a night and four flights a week.") == []
+
+    @pytest.mark.parametrize(
+        ("text", "phrase", "value"),
+        [("It is published weekly.", "weekly", "P1W"), ("They meet every week.", "every week", "P1W"),
+         ("Prices are set daily.", "daily", "P1D"), ("Lessons every Monday.", "every Monday", "XXXX-WXX-1")],
+    )  # fmt: skip
+    def test_sets(self, nlp: Language, text: str, phrase: str, value: str) -> None:
+        expr = the(times_of(nlp, text), phrase)
+        assert (expr.type, expr.value) == ("SET", value)
+
+
+class TestEventAnchors:
+    def test_before_an_event(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "Troops moved three days before the vote."), "three days")
+        assert expr.anchor == "before the vote" and "relative_to_event" in expr.flags
+        assert resolve_after_event(expr, "2023-08-10") == "2023-08-07"
+
+    def test_more_than_after_an_event_is_open_ended(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "It came more than a week after the parade."), "more than a week")
+        assert resolve_after_event(expr, "2023-07-27") == "2023-08-03/.."
+
+    def test_not_resolvable(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "It took two weeks."), "two weeks")
+        assert resolve_after_event(expr, "2023-07-27") is None
+        event = the(times_of(nlp, "It came two weeks after the parade."), "two weeks")
+        assert resolve_after_event(event, "not a date") is None
+
+
+class TestPublicationDate:
+    def test_date_time_is_accepted(self, nlp: Language) -> None:
+        assert value_of(nlp, "He left yesterday.", "yesterday", "2023-08-06T22:15:00Z") == "2023-08-05"
+
+    def test_unreadable_date_counts_as_missing(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "He left yesterday.", "last Tuesday"), "yesterday")
+        assert expr.value is None and expr.flags == ["unresolved"]
+
+    def test_absolute_dates_need_no_publication_date(self, nlp: Language) -> None:
+        expr = the(times_of(nlp, "Signed on August 4, 2021.", None), "August 4, 2021")
+        assert expr.value == "2021-08-04" and not expr.flags
+
+
+class TestEdgeCases:
+    def test_empty_text(self, nlp: Language) -> None:
+        assert times_of(nlp, "") == []
+
+    def test_text_without_dates(self, nlp: Language) -> None:
+        assert times_of(nlp, "Kim fired a rifle at the range. The engines were praised.") == []
+
+    def test_mixed_scripts(self, nlp: Language) -> None:
+        text = "金正恩は2023年8月4日に工場を訪れた。 Он посетил завод в четверг. "
+        text += "Kim visited on Thursday, August 3."
+        found = times_of(nlp, text)
+        assert [e.value for e in found if e.text.startswith(("Thursday", "August"))] == ["2023-08-03"] * 2
+
+    @pytest.mark.timeout(120)
+    @pytest.mark.parametrize(
+        "unit",
+        ["the the the ", "1 2 3 4 ", "a few a few ", "last last ", "- - -- ", "x" * 50 + " ", "9" * 40],
+    )
+    def test_two_megabytes_of_near_misses_scan_in_bounded_time(self, unit: str) -> None:
+        text = unit * (2_000_000 // len(unit))
+        assert all(text[e.start : e.end] == e.text for e in find_times(text, SUNDAY))
+
+    @pytest.mark.timeout(120)
+    def test_two_megabytes_of_news(self) -> None:
+        article, _ = seed("000")
+        text = (article + "\n") * (2_000_000 // (len(article) + 1))
+        found = find_times(text, SUNDAY)
+        assert len(found) == text.count("Thursday, Friday and Saturday") * 3 + text.count(
+            "this month"
+        ) + text.count("two weeks")
