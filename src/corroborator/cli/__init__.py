@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from corroborator.cli import batch_cmd, ingest_cmd
+from corroborator.cli import analysis_cmd, batch_cmd, ingest_cmd
 from corroborator.cli.common import CorroboratorGroup
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
 )
 
 ingest_cmd.register(app)
+analysis_cmd.register(app)
 batch_cmd.register(app)
 
 

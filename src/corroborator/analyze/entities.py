@@ -1,0 +1,206 @@
+"""Named entities of one article: spaCy's NER with its common boundary errors fixed, a pattern layer for
+weapon and model designations ("Hwasong-18"), and every mention keyed to the fullest name in the article."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from corroborator.analyze.media import is_medium
+from corroborator.analyze.names import is_part_of, name_tokens
+from corroborator.analyze.nlp import text_of
+from corroborator.types import Article, EntityMention
+
+KEPT_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+THE_KEPT = frozenset({"the hague", "the gambia", "the bahamas", "the netherlands", "the philippines"})
+_TITLE_TEXT = """
+    president minister prime leader chairman chairwoman general gen dr mr mrs ms miss sen senator rep
+    gov governor king queen prince princess pope secretary director chief commander colonel col
+    lieutenant lt defence defense foreign supreme analyst expert professor prof judge justice mayor ceo
+    spokesman spokeswoman spokesperson ambassador officer sergeant captain capt admiral marshal premier
+    vice deputy former lord lady sir saint st dear said says told according new interestingly meanwhile
+    however monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december speaker representative star candidate nominee
+    host actor actress singer writer author reporter correspondent editor columnist founder attorney atty
+    coach manager owner bishop cardinal rabbi imam sheikh emir sultan ayatollah chancellor comrade
+    marshal dictator rev reverend father brother sister uncle aunt mother
+"""
+TITLE_WORDS = frozenset(_TITLE_TEXT.split())
+FACILITY_HEADS = re.compile(
+    r"\s(?:Square|Street|Avenue|Road|Bridge|Airport|Station|Stadium|Palace|Tower|Hall|Park|Base|Port)$"
+)
+ORGANISATION_HEADS = re.compile(
+    r"\s(?:White House|Administration|Campaign|Foundation|Institute|Center|Centre|University|Party|Group)$"
+)
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
+DESIGNATION = re.compile(r"(?<![\w-])(?:[A-Z][a-z]{1,12}|[A-Z]{1,4})-\d{1,4}[A-Za-z]{0,3}(?![\w-])")
+NOT_PRODUCTS = frozenset({"COVID-19", "SARS-2", "H-1B"})
+GROUP_DESIGNATIONS = re.compile(r"^G-\d+$")
+TRAILING_PUNCT = "\"'”’),;:!?-–—"
+POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+ENGLISH_ENDINGS = ("ly", "ing", "s")
+"""Endings of English words that are rarely names; not "-ed" (Jared, Syed, Ahmed)."""
+LINKED_CONFIDENCE = 0.9
+AMBIGUOUS_CONFIDENCE = 0.6
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    label: str
+
+
+def extract_entities(doc: Doc, article: Article | None = None) -> list[EntityMention]:
+    """Entity mentions of `doc` (whose text is the article text), each keyed to its fullest name."""
+    text = text_of(doc)
+    candidates: list[_Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ in KEPT_LABELS:
+            candidates.extend(_repair(ent))
+    candidates = _add_designations(text, candidates)
+    mentions = [_trimmed(text, candidate) for candidate in candidates]
+    kept = sorted((m for m in mentions if m is not None and _plausible(m)), key=lambda m: m.start)
+    _link_to_fullest_names(kept)
+    return kept
+
+
+def _repair(ent: Span) -> list[_Candidate]:
+    """Split "Reuters Kim" at a news organisation; extend "Seong Chang" left to "Cheong Seong Chang"."""
+    label = ent.label_
+    if label == "PERSON" and len(ent) >= 2 and _is_medium(ent[0].text):
+        first = ent[0]
+        rest = ent[1:]
+        return [
+            _Candidate(first.idx, first.idx + len(first.text), "ORG"),
+            _Candidate(rest.start_char, rest.end_char, "PERSON"),
+        ]
+    start = ent.start_char
+    if label == "PERSON":
+        ent = _without_leading_words(ent)
+        start = _extended_start(ent)
+    if FACILITY_HEADS.search(ent.text):
+        label = "FAC"
+    elif label == "PERSON" and ORGANISATION_HEADS.search(ent.text):
+        label = "ORG"
+    return [_Candidate(start, ent.end_char, label)]
+
+
+def _without_leading_words(ent: Span) -> Span:
+    """Drop English words spaCy took into a name: "Certainly Donald Trump", "Celebrating Hillary Clinton"
+    (only from names of three words or more: "Sterling Brown" stays)."""
+    while len(ent) > 2 and _is_english_word(ent[0].text, ent[0].is_stop, ENGLISH_ENDINGS[:-1]):
+        ent = ent[1:]
+    return ent
+
+
+def _is_english_word(word: str, is_stop: bool, endings: tuple[str, ...] = ENGLISH_ENDINGS) -> bool:
+    return is_stop or word.endswith(endings) or word.casefold() in TITLE_WORDS
+
+
+def _extended_start(ent: Span) -> int:
+    """Where a one- or two-word name really starts when spaCy dropped its first word ("Cheong"): the
+    capitalised word before it, unless it looks like an English word (a title, a stop word, -ly, -ing, -s)."""
+    if ent.start == 0 or len(ent) > 2:
+        return ent.start_char
+    previous = ent.doc[ent.start - 1]
+    word = previous.text
+    if (
+        previous.whitespace_
+        and previous.ent_iob_ == "O"
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and len(word) >= 2
+        and not _is_english_word(word, previous.is_stop)
+    ):
+        return previous.idx
+    return ent.start_char
+
+
+def _add_designations(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Model names and designations spaCy misses ("Hwasong-18", "F-35A"); they replace what they overlap."""
+    found = [
+        _Candidate(
+            match.start(), match.end(), "ORG" if GROUP_DESIGNATIONS.match(match.group()) else "PRODUCT"
+        )
+        for match in DESIGNATION.finditer(text)
+        if match.group() not in NOT_PRODUCTS
+    ]
+    if not found:
+        return candidates
+    kept = [c for c in candidates if not any(c.start < f.end and f.start < c.end for f in found)]
+    return kept + found
+
+
+def _trimmed(text: str, candidate: _Candidate) -> EntityMention | None:
+    """Cut a leading "the", a trailing possessive and trailing punctuation off a mention. A trailing period
+    stays: spaCy splits off a sentence's full stop, so one left inside a mention ends an abbreviation."""
+    start, end = candidate.start, candidate.end
+    surface = text[start:end]
+    stripped = surface.lstrip("\"'“‘(")
+    start += len(surface) - len(stripped)
+    surface = stripped
+    if surface[:4].casefold() == "the " and surface.casefold() not in THE_KEPT:
+        start += 4
+        surface = surface[4:]
+    while True:
+        before = surface
+        surface = POSSESSIVE.sub("", surface).rstrip(TRAILING_PUNCT + " ")
+        if surface == before:
+            break
+    if not surface:
+        return None
+    return EntityMention(start, start + len(surface), surface, candidate.label, " ".join(surface.split()))
+
+
+def _plausible(mention: EntityMention) -> bool:
+    """Drop spaCy's junk mentions: lower-case starts ("supreme"), lone title words ("Defence"), plural
+    acronyms that name kinds of things, not an organisation ("UAVs", "ICBMs")."""
+    if PLURAL_ACRONYM.match(mention.text):
+        return False
+    first = mention.text[0]
+    if not (first.isupper() or (mention.label == "PRODUCT" and any(c.isupper() for c in mention.text))):
+        return not first.isalpha()
+    return mention.text.casefold() not in TITLE_WORDS
+
+
+def _link_to_fullest_names(mentions: list[EntityMention]) -> None:
+    """Key "Kim" to "Kim Jong Un" and "Chang" to "Cheong Seong Chang" when the full name is in the article."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    full_names = Counter(m.entity for m in people if len(_tokens(m.entity)) >= 2)
+    by_end_token: dict[str, list[str]] = {}
+    for name in full_names:
+        tokens = _tokens(name)
+        for token in {tokens[0], tokens[-1]}:
+            by_end_token.setdefault(token, []).append(name)
+    for mention in people:
+        short = _tokens(mention.entity)
+        if not short:
+            continue
+        candidates = by_end_token.get(short[0], []) + by_end_token.get(short[-1], [])
+        matches = sorted({name for name in candidates if is_part_of(short, _tokens(name))})
+        matches = [
+            name for name in matches if not any(is_part_of(_tokens(name), _tokens(o)) for o in matches)
+        ]
+        if not matches:
+            continue
+        ranked = sorted(matches, key=lambda name: (-full_names[name], -len(_tokens(name)), name))
+        mention.entity = ranked[0]
+        mention.confidence = LINKED_CONFIDENCE if len(matches) == 1 else AMBIGUOUS_CONFIDENCE
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(name_tokens(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_medium(name: str) -> bool:
+    return is_medium(name)
