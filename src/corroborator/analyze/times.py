@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from corroborator.analyze.times_calendar import parse_reference
 from corroborator.analyze.times_context import Context, Found, Rule, Unresolved
-from corroborator.analyze.times_lexicon import MOD_WORDS, TRIGGER_WORDS, alternation
+from corroborator.analyze.times_lexicon import MOD_WORDS, PROPER_TIME_WORDS, TRIGGER_WORDS, alternation
 from corroborator.analyze.times_rules_dates import DATE_RULES
 from corroborator.analyze.times_rules_relative import RELATIVE_RULES
 from corroborator.types.analysis import TimeExpr, TimeType
@@ -109,7 +109,7 @@ def _is_trigger(word: str, text: str, end: int) -> bool:
 def _expressions_at(match: re.Match[str], ctx: Context) -> list[TimeExpr]:
     core = match.start("core")
     candidate = _best_candidate(ctx, core)
-    if candidate is None:
+    if candidate is None or _title_case_name(ctx.text, core, candidate.end):
         return []
     mod = _mod_of(match["mod"])
     applies = mod is not None and (mod in QUANTITY_MODS) == (candidate.rule.name in QUANTITY_RULES)
@@ -121,6 +121,19 @@ def _expressions_at(match: re.Match[str], ctx: Context) -> list[TimeExpr]:
         replace(expr, start=a, end=b, text=ctx.text[a:b], flags=list(expr.flags))
         for a, b in candidate.found.parts
     ]
+
+
+def _title_case_name(text: str, start: int, end: int) -> bool:
+    """A title or name made of time words ("This Week" on ABC, "VOA Today", "High Noon", "60 Minutes"):
+    a time word capitalised where it is not a proper noun, other than the first word of a sentence."""
+    for word in _WORD.finditer(text, start, end):
+        token = word[0]
+        if not token[0].isupper() or token.isupper() or token.lower() in PROPER_TIME_WORDS:
+            continue
+        before = text[max(0, word.start() - 3) : word.start()].rstrip(" \"'`“‘(")
+        if word.start() > start or (before and before[-1] not in ".!?:\n"):
+            return True
+    return False
 
 
 def _mod_of(words: str | None) -> str | None:

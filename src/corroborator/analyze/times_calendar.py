@@ -67,11 +67,14 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     """The tense cue closest to the span [start, end) of the sentence, or None without a cue; future cues
     (modals, "expected to", "payable") count as half as far as past ones (past forms, "ago", "last")."""
     tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(sentence)]
+    words = [word for _, _, word in tokens] + ["", ""]
     best: tuple[int, Tense] = (1 << 30, None)
     for index, (token_start, token_end, word) in enumerate(tokens):
         if start <= token_start < end:
             continue
-        tense = _cue(word, tokens[index + 1][2] if index + 1 < len(tokens) else "")
+        tense = _cue(word, words[index + 1])
+        if tense == "past" and _cue(words[index + 1], words[index + 2]) == "future":
+            continue  # "were planning to", "was expected to": a plan, told in the past
         if tense is None:
             continue
         distance = start - token_end if token_end <= start else token_start - end

@@ -32,7 +32,7 @@ class Found:
     span_end: int | None = None
     """Where the expression ends when the rule matched more ("three days" of "three days later")."""
     parts: list[tuple[int, int]] = field(default_factory=list)
-    """Sub-spans TempEval annotates separately ("Thursday" and "Jan. 6" of "Thursday, Jan. 6")."""
+    """Sub-spans annotated separately ("Thursday" and "August 4" of "Thursday (August 4)")."""
 
 
 @dataclass

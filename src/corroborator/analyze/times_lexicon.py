@@ -78,8 +78,17 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3),
-    "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+    "mother's day": (5, 6, 2), "father's day": (6, 6, 3), "election day": (11, 0, 1),
 }  # fmt: skip
+DAYS_AFTER_HOLIDAY = {"election day": 1}
+"""US Election Day is the Tuesday after the first Monday of November."""
+
+PROPER_TIME_WORDS = frozenset(
+    list(MONTHS) + list(WEEKDAYS) + [w + "s" for w in WEEKDAYS]
+    + [word for name in [*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS] for word in name.replace("'s", "").split()]
+    + ["day", "eve"]
+)  # fmt: skip
+"""Words written with a capital in running text (months, weekdays, holidays): not a sign of a title."""
 
 
 def alternation(words: object) -> str:
@@ -94,7 +103,8 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 NUMBER_WORD = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|{_ONES})"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?)"
 COUNT = (
-    rf"(?:{DIGITS}|{NUMBER_WORD}(?:\s+and\s+a\s+half)?|an?(?:\s+and\s+a\s+half)?|half\s+an?|a\s+dozen|"
+    rf"(?:{DIGITS}|(?:{NUMBER_WORD}|an?)\s+(?:hundred|thousand)|{NUMBER_WORD}(?:\s+and\s+a\s+half)?|"
+    r"an?(?:\s+and\s+a\s+half)?|half\s+an?|a\s+dozen|"
     r"a\s+hundred|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a\s+number\s+of|many)"
 )
 MONTH_NAME = (
@@ -103,7 +113,35 @@ MONTH_NAME = (
 )
 WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+_YEAR_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}  # fmt: skip
+_TWENTIETH = rf"nineteen\s+(?:{'|'.join(_YEAR_TENS)})(?:[\s-](?:{_ONES}))?"
+SPELLED_YEAR = rf"(?:{_TWENTIETH}|two\s+thousand(?:\s+and)?(?:\s+(?:{_ONES}))?)"
+"""A year in words, as broadcast transcripts write it ("nineteen ninety-four", "two thousand")."""
+ANY_YEAR = rf"(?:{YEAR4}|{SPELLED_YEAR})"
+
+
+def year_number(text: str) -> int:
+    """The year of digits or words ("1994", "nineteen ninety-four", "two thousand and one")."""
+    if text.isdigit():
+        return int(text)
+    words = text.lower().replace("-", " ").split()
+    if words[0] == "two":
+        return 2000 + int(SMALL_NUMBERS.get(words[-1], 0))
+    return 1900 + _YEAR_TENS[words[1]] + (int(SMALL_NUMBERS[words[2]]) if len(words) > 2 else 0)
+
+
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_UNIT_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEEN_ORDINALS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                  "seventeenth", "eighteenth", "nineteenth"]  # fmt: skip
+DAY_ORDINALS: dict[str, int] = (
+    {word: n for n, word in enumerate(_UNIT_ORDINALS + _TEEN_ORDINALS, start=1)}
+    | {"twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+    | {f"twenty{sep}{word}": 21 + n for n, word in enumerate(_UNIT_ORDINALS) for sep in ("-", " ")}
+)
+"""Days of the month in words, as broadcast transcripts write them ("March eighth")."""
+DAY_WORD = alternation(DAY_ORDINALS)
 UNIT_NAME = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 SEASON_NAME = r"(?:spring|summer|fall|autumn|winter)"
@@ -118,6 +156,7 @@ TRIGGER_WORDS = frozenset(
        "now", "currently", "current", "nowadays", "presently", "present", "moment", "days", "recently",
        "lately", "past", "formerly", "future", "nineteen", "thousand", "period", "m", "am", "pm", "sept",
        "christmas", "thanksgiving", "year", "independence", "halloween", "valentine", "veterans", "boxing",
-       "labor", "memorial", "luther", "presidents", "mother", "father", "eve", "midday", "overnight",
+       "labor", "memorial", "election", "luther", "presidents", "mother", "father", "eve", "midday",
+       "overnight",
        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 )  # fmt: skip

@@ -8,7 +8,11 @@ import re
 from corroborator.analyze import times_calendar as cal
 from corroborator.analyze.times_context import Context, Found, Rule, Unresolved
 from corroborator.analyze.times_lexicon import (
+    ANY_YEAR,
     DAY_NUM,
+    DAY_ORDINALS,
+    DAY_WORD,
+    DAYS_AFTER_HOLIDAY,
     FIXED_HOLIDAYS,
     FLOATING_HOLIDAYS,
     MONTH_NAME,
@@ -25,6 +29,7 @@ from corroborator.analyze.times_lexicon import (
     WEEKDAYS,
     YEAR4,
     alternation,
+    year_number,
 )
 
 _DAY_DIGITS = re.compile(r"\d+")
@@ -36,7 +41,7 @@ def month_number(word: str) -> int:
 
 def day_number(word: str) -> int:
     found = _DAY_DIGITS.match(word)
-    return int(found[0]) if found else 1
+    return int(found[0]) if found else DAY_ORDINALS.get(" ".join(word.lower().split()), 1)
 
 
 def weekday_mismatch(weekday_word: str, date_value: str) -> list[str]:
@@ -64,16 +69,19 @@ def explicit_day(m: re.Match[str], ctx: Context) -> str:
 
 
 def norm_weekday_date(m: re.Match[str], ctx: Context) -> Found:
-    """A weekday with its date, as in "Thursday (August 4)": one value, annotated as two parts (as TempEval
-    does), flagged when the weekday does not fit the date."""
+    """A weekday with its date: one value, flagged when the weekday does not fit the date. "Friday, Oct. 23"
+    is one expression (as TimeBank annotates it); "Thursday (August 4)" two, the date being in apposition."""
     date_start = min(m.start("mon"), m.start("day"))
     date_end = m.end("year") if m["year"] else max(m.end("mon"), m.end("day"))
-    parts = [(m.start("wd"), m.end("wd")), (date_start, date_end)]
+    apposition = "(" in m.string[m.end("wd") : date_start]
+    parts = [(m.start("wd"), m.end("wd")), (date_start, date_end)] if apposition else []
     try:
         value = explicit_day(m, ctx)
     except Unresolved as unresolved:
-        return Found("DATE", unresolved.underspecified or "", flags=["unresolved"], parts=parts)
-    return Found("DATE", value, flags=weekday_mismatch(m["wd"], value), parts=parts)
+        value, flags = unresolved.underspecified or "", ["unresolved"]
+    else:
+        flags = weekday_mismatch(m["wd"], value)
+    return Found("DATE", value, flags=flags, parts=parts, span_end=date_end)
 
 
 def norm_month_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -93,8 +101,8 @@ def norm_numeric_date(m: re.Match[str], ctx: Context) -> Found | None:
 def norm_month_year(m: re.Match[str], ctx: Context) -> Found | None:
     if m["mon"].islower():
         return None
-    ctx.last_year = int(m["year"])
-    return Found("DATE", cal.month_value(int(m["year"]), month_number(m["mon"])))
+    ctx.last_year = year_number(m["year"])
+    return Found("DATE", cal.month_value(ctx.last_year, month_number(m["mon"])))
 
 
 def norm_month(m: re.Match[str], ctx: Context) -> Found | None:
@@ -117,12 +125,18 @@ def norm_month(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", cal.month_value(year, month))
 
 
+_PROCESSION_AFTER = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
+"""After "March": a procession ("the March for Life", "the March of the Combatant Mothers")."""
+
+
 def month_like(word: str, start: int, ctx: Context) -> bool:
     """A bare month name that is not a verb or a name: capitalised, abbreviations with a dot, and
     "May"/"March" not at the start of a sentence."""
     if word[0].islower():
         return False
     key = word.lower()
+    if key == "march" and _PROCESSION_AFTER.match(ctx.text, start + len(word)):
+        return False
     if key in ("may", "march"):
         return ctx.sentence_of(start)[0] != start
     return key.endswith(".") or (key in MONTHS and len(key) > 4) or key == "june" or key == "july"
@@ -161,11 +175,11 @@ def norm_year(m: re.Match[str], ctx: Context) -> Found | None:
 
 def norm_decade(m: re.Match[str], ctx: Context) -> Found:
     if m["full"]:
-        return Found("DATE", m["full"][:3] + "X")
+        return Found("DATE", m["full"][:3])
     century = "19"
     if ctx.ref is not None and int(m["short"]) <= ctx.ref.year % 100 // 10 and ctx.ref.year >= 2000:
         century = "20"
-    return Found("DATE", century + m["short"] + "X")
+    return Found("DATE", century + m["short"])
 
 
 def quarter_year(m: re.Match[str], ctx: Context, quarter: int) -> int:
@@ -187,8 +201,21 @@ def quarter_year(m: re.Match[str], ctx: Context, quarter: int) -> int:
 def norm_quarter(m: re.Match[str], ctx: Context) -> Found:
     quarter = ORDINALS[m["ord"].lower()]
     year = quarter_year(m, ctx, quarter)
-    ctx.last_quarter = (year, quarter)
+    if _reported_quarter(m, ctx, (year, quarter)):
+        ctx.last_quarter = (year, quarter)
     return Found("DATE", f"{year:04d}-Q{quarter}")
+
+
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _reported_quarter(m: re.Match[str], ctx: Context, quarter: tuple[int, int]) -> bool:
+    """Whether a quarter is one a report is about (and so anchors "a year ago", "the quarter"): not one
+    named with an indefinite article ("after a flat second quarter"); "a third-quarter loss" is."""
+    if ctx.tense(m.start(), m.end()) == "future":
+        return False
+    adjective = "-quarter" in m[0].lower()
+    return adjective or _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()) is None
 
 
 def norm_year_quarter(m: re.Match[str], ctx: Context) -> Found | None:
@@ -230,7 +257,7 @@ def norm_half(m: re.Match[str], ctx: Context) -> Found:
 def norm_season(m: re.Match[str], ctx: Context) -> Found | None:
     season = SEASONS[m["season"].lower()]
     if m["year"]:
-        return Found("DATE", f"{int(m['year']):04d}-{season}")
+        return Found("DATE", f"{year_number(m['year']):04d}-{season}")
     relation = (m["rel"] or "").lower()
     if not relation and not m["the"]:
         return None
@@ -260,7 +287,8 @@ def norm_holiday(m: re.Match[str], ctx: Context) -> Found:
         ref = ctx.need_ref(f"XXXX-{month:02d}-{day_of_month:02d}" if day_of_month else None)
         year = cal.year_for_day(ref, month, day_of_month or 20, ctx.tense(m.start(), m.end()))
     if not day_of_month:
-        return Found("DATE", cal.nth_weekday(year, month, weekday, nth).isoformat())
+        date = cal.nth_weekday(year, month, weekday, nth) + dt.timedelta(days=DAYS_AFTER_HOLIDAY.get(name, 0))
+        return Found("DATE", date.isoformat())
     return Found("DATE", f"{year:04d}-{month:02d}-{day_of_month:02d}")
 
 
@@ -273,18 +301,22 @@ _QREL = (
 _YREL = r"(?:(?P<yrel>this|last|next)\s+year's\s+)"
 
 DATE_RULES = [
-    Rule("weekday_date", rf"(?P<wd>{WEEKDAY_NAME})(?:,\s*|\s*\(\s*|\s+)(?P<mon>{MONTH_NAME})\s+"
-         rf"(?P<day>{DAY_NUM})(?!\d){_YEAR_TAIL}\)?", norm_weekday_date),
+    Rule("weekday_date", rf"(?:(?:this\s+)?(?:coming|next|last)\s+|this\s+)?(?P<wd>{WEEKDAY_NAME})"
+         rf"(?:,\s*|\s*\(\s*|\s+)(?P<mon>{MONTH_NAME})\s+(?P<day>{DAY_NUM}|{DAY_WORD})(?!\d){_YEAR_TAIL}\)?",
+         norm_weekday_date),
     Rule("weekday_day_month", rf"(?P<wd>{WEEKDAY_NAME})(?:,\s*|\s*\(\s*|\s+)(?P<day>{DAY_NUM})\s+"
          rf"(?P<mon>{MONTH_NAME}){_YEAR_TAIL}\)?", norm_weekday_date),
-    Rule("month_day", rf"(?:(?P<rel>last|next)\s+)?(?P<mon>{MONTH_NAME})\s+(?P<day>{DAY_NUM})(?![\d:])"
-         rf"{_YEAR_TAIL}", norm_month_day),
+    Rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH_NAME})\s+(?P<day>{DAY_NUM})(?![\d:]){_YEAR_TAIL}",
+         lambda m, ctx: Found("DATE", cal.iso_week(dt.date.fromisoformat(explicit_day(m, ctx))))),
+    Rule("month_day", rf"(?:(?P<rel>last|next)\s+)?(?P<mon>{MONTH_NAME})\s+(?P<day>{DAY_NUM}|{DAY_WORD})"
+         rf"(?![\d:]){_YEAR_TAIL}", norm_month_day),
     Rule("day_month", rf"(?P<day>{DAY_NUM})\s+(?:of\s+)?(?P<mon>{MONTH_NAME}){_YEAR_TAIL}", norm_month_day),
     Rule("numeric_date", r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
          r"(?P<year>\d{4}|\d{2})(?!\d)", norm_numeric_date),
     Rule("iso_date", rf"(?P<year>{YEAR4})-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12]\d|0[1-9])(?!\d)",
          norm_numeric_date),
-    Rule("month_year", rf"(?P<mon>{MONTH_NAME}),?\s+(?:of\s+)?(?P<year>{YEAR4})(?![\d%])", norm_month_year),
+    Rule("month_year", rf"(?P<mon>{MONTH_NAME}),?\s+(?:of\s+)?(?P<year>{ANY_YEAR})(?![\d%])",
+         norm_month_year),
     Rule("month", rf"(?:(?P<rel>last|this|next)\s+)?(?P<mon>{MONTH_NAME})"
          r"(?:\s+(?P<yrel>this|last|next)\s+year)?", norm_month),
     Rule("weekday", rf"(?:(?P<rel>last|this|next|coming|every|each)\s+)?(?P<wd>{WEEKDAY_NAME}s?)"
@@ -292,16 +324,16 @@ DATE_RULES = [
     Rule("year", rf"(?:(?:fiscal|calendar|the\s+year)\s+)?(?P<year>{YEAR4})"
          r"(?![\d%]|\.\d|,\d|\s*(?:percent|per))", norm_year),
     Rule("decade", r"(?:the\s+)?(?:(?P<full>1[5-9]\d0|20[0-9]0)|'(?P<short>\d)0)'?s", norm_decade),
-    Rule("quarter", rf"(?:the\s+)?{_YREL}?{_QREL}?(?:(?:fiscal|calendar)\s+)?(?P<ord>{QUARTER_ORD})"
+    Rule("quarter", rf"(?:the\s+)?{_YREL}?{_QREL}?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{QUARTER_ORD})"
          rf"(?:[\s-]+fiscal)?[\s-]+quarter(?:\s+of)?(?:(?:\s+fiscal)?\s+(?P<year>{YEAR4})(?!\d))?",
          norm_quarter),
     Rule("year_quarter", rf"(?:the\s+)?(?P<year>{YEAR4})\s+(?:(?P<ord>{QUARTER_ORD})[\s-]+)?(?:fiscal\s+)?"
          r"(?:quarter|period)", norm_year_quarter),
     Rule("relative_quarter", rf"(?P<the>the\s+)?{_QREL}?(?:(?:fiscal|calendar)\s+)?quarter(?!-)",
          norm_relative_quarter),
-    Rule("half", rf"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?:(?P<year>{YEAR4})|"
-         r"(?P<yrel>this|last|next)\s+year|the\s+year))?", norm_half),
+    Rule("half", rf"(?:the\s+)?(?P<ord>first|second|last)\s+(?:half|two\s+quarters)(?:\s+of\s+"
+         rf"(?:(?P<year>{YEAR4})|(?P<yrel>this|last|next)\s+year|the\s+year))?(?!\s+of\b)", norm_half),
     Rule("season", rf"(?:(?P<the>the|this)\s+|(?P<rel>last|next|past|previous)\s+)?(?P<season>{SEASON_NAME})"
-         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4})(?!\d))?", norm_season),
+         rf"(?:\s+(?:of\s+)?(?P<year>{ANY_YEAR})(?!\d))?", norm_season),
     Rule("holiday", rf"(?P<holiday>{HOLIDAY_NAME}){_YEAR_TAIL}", norm_holiday),
 ]  # fmt: skip

@@ -9,25 +9,24 @@ from corroborator.analyze import times_calendar as cal
 from corroborator.analyze.times_context import Context, Found, Rule
 from corroborator.analyze.times_lexicon import (
     COUNT,
-    DAY_NUM,
     MONTH_NAME,
     MONTHS,
     NUMBER_WORD,
-    PART_OF_DAY,
-    PARTS_OF_DAY,
     REF_WORDS,
     SEASON_NAME,
     SET_WORDS,
     SMALL_NUMBERS,
+    SPELLED_YEAR,
     TIME_UNITS,
     UNITS,
-    WEEKDAY_NAME,
     alternation,
+    year_number,
 )
-from corroborator.analyze.times_rules_dates import explicit_day
+from corroborator.analyze.times_rules_day import DAY_RULES
 
 _FINANCE = re.compile(r"quarter|net|income|profit|earn|revenue|sales|share|loss|\$|cents|results", re.I)
 _NUMBER_PARTS = re.compile(r"[\s-]+")
+_MULTIPLIERS = {"hundred": 100.0, "thousand": 1000.0}
 
 
 def count_value(words: str) -> float | None:
@@ -44,10 +43,15 @@ def count_value(words: str) -> float | None:
         return float(text)
     except ValueError:
         pass
-    parts = _NUMBER_PARTS.split(text)
-    if all(part in SMALL_NUMBERS for part in parts):
-        return float(sum(SMALL_NUMBERS[part] for part in parts))
-    return None
+    total = 0.0
+    for part in _NUMBER_PARTS.split(text):
+        if part in _MULTIPLIERS:
+            total = max(total, 1.0) * _MULTIPLIERS[part]
+        elif part in SMALL_NUMBERS:
+            total += SMALL_NUMBERS[part]
+        else:
+            return None
+    return total
 
 
 def unit_key(word: str) -> str:
@@ -59,18 +63,19 @@ _SMALLER_UNIT = {("P", "Y"): (12, "M"), ("P", "M"): (30, "D"), ("P", "W"): (7, "
                  ("P", "D"): (24, "TH"), ("PT", "H"): (60, "M"), ("PT", "M"): (60, "S")}  # fmt: skip
 
 
+_SCALED_UNIT = {"F": (2, "W"), "DE": (10, "Y"), "CE": (100, "Y")}
+
+
 def duration_value(count: float | None, unit: str) -> str:
-    """TimeML duration: P2W, PT3H, PXY, P40Y for four decades; fractions go to the next smaller unit
-    (P2Y6M for 2 1/2 years, PT30M for half an hour)."""
+    """TimeML duration: P2W, PT3H, PXY, P40Y for four decades (PXY for decades); fractions go to the next
+    smaller unit (P2Y6M for 2 1/2 years, PT30M for half an hour)."""
     key = unit_key(unit)
     letter = UNITS[key]
     prefix = "PT" if key in TIME_UNITS else "P"
+    factor, letter = _SCALED_UNIT.get(letter, (1, letter))
     if count is None:
         return f"{prefix}X{letter}"
-    scale = {"F": (2, "W"), "DE": (10, "Y"), "CE": (100, "Y")}
-    if letter in scale:
-        factor, letter = scale[letter]
-        count *= factor
+    count *= factor
     whole = int(count)
     fraction = count - whole
     value = f"{prefix}{whole}{letter}" if whole else prefix
@@ -86,8 +91,14 @@ _RATE_BEFORE = re.compile(
 _FRACTION_AFTER = re.compile(r"\s+of\b|-", re.IGNORECASE)
 
 
-def norm_duration(m: re.Match[str], ctx: Context) -> Found | None:
+def unit_count(m: re.Match[str]) -> float | None:
+    """The number of units of "two weeks", "a minute and a half"; None for "several weeks"."""
     count = count_value(m["count"])
+    return count + 0.5 if count is not None and m["half"] else count
+
+
+def norm_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    count = unit_count(m)
     if count is not None and count > 10_000:
         return None
     if not_a_duration(m, ctx):
@@ -135,7 +146,7 @@ def shifted(ref: dt.date, count: int, unit: str) -> str:
         year, quarter = cal.shift_quarter(ref.year, cal.quarter_of(ref), count)
         return f"{year:04d}-Q{quarter}"
     if key == "decade":
-        return f"{(ref.year + 10 * count) // 10:03d}X"
+        return f"{(ref.year + 10 * count) // 10:03d}"
     if key in ("centurie", "century"):
         return f"{(ref.year + 100 * count) // 100:02d}"
     if key in TIME_UNITS:
@@ -146,28 +157,29 @@ def shifted(ref: dt.date, count: int, unit: str) -> str:
 def norm_ago(m: re.Match[str], ctx: Context) -> Found | None:
     direction = " ".join(m["dir"].lower().split())
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
-    count = count_value(m["count"])
+    count = unit_count(m)
+    key = unit_key(m["unit"])
+    if direction in ("later", "earlier", "before", "after") and key in ("day", "week", "hour", "minute"):
+        return _stretch_between(m, ctx, count)
     ref = ctx.need_ref()
     if count is None:
         return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if count != int(count):
-        count = round(count)
-    key = unit_key(m["unit"])
-    if direction in ("later", "earlier", "before", "after") and key in ("day", "week", "hour", "minute"):
-        value = duration_value(count, m["unit"])
-        unit_end = m.end("unit")
-        plural = ctx.text[unit_end : unit_end + 1].lower() == "s"
-        return Found("DURATION", value, span_end=unit_end + plural)
-    if (
-        key == "year"
-        and count == 1
-        and sign < 0
-        and ctx.last_quarter
-        and _FINANCE.search(ctx.sentence_text(m.start()))
-    ):
+    if key == "year" and round(count) == 1 and sign < 0 and ctx.last_quarter and _in_report(m, ctx):
         year, quarter = ctx.last_quarter
         return Found("DATE", f"{year - 1:04d}-Q{quarter}")
-    return Found("DATE", shifted(ref, sign * int(count), key))
+    return Found("DATE", shifted(ref, sign * round(count), key))
+
+
+def _in_report(m: re.Match[str], ctx: Context) -> bool:
+    return _FINANCE.search(ctx.sentence_text(m.start())) is not None
+
+
+def _stretch_between(m: re.Match[str], ctx: Context, count: float | None) -> Found:
+    """The length of time between two events ("three days later", "a few hours earlier"), which TimeML
+    annotates as a duration without the direction word."""
+    unit_end = m.end("half") if m["half"] else m.end("unit")
+    plural = ctx.text[unit_end : unit_end + 1].lower() == "s"
+    return Found("DURATION", duration_value(count, m["unit"]), span_end=unit_end + plural)
 
 
 def norm_year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
@@ -192,21 +204,6 @@ def norm_relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", shifted(ref, delta, unit))
 
 
-def norm_named_day(m: re.Match[str], ctx: Context) -> Found:
-    word = " ".join(m["day"].lower().split())
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
-              "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
-    date = ctx.need_ref() + dt.timedelta(days=offset)
-    part = m["pod"] or ("night" if word in ("tonight", "last night") else None)
-    if part:
-        return Found("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part.lower()]}")
-    return Found("DATE", date.isoformat())
-
-
-def norm_this_part(m: re.Match[str], ctx: Context) -> Found:
-    return Found("TIME", f"{ctx.need_ref().isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}")
-
-
 def norm_ref_word(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", REF_WORDS[" ".join(m["word"].lower().split())])
 
@@ -217,37 +214,6 @@ def norm_set_word(m: re.Match[str], ctx: Context) -> Found:
 
 def norm_every(m: re.Match[str], ctx: Context) -> Found:
     return Found("SET", duration_value(1, m["unit"]))
-
-
-def norm_clock(m: re.Match[str], ctx: Context) -> Found | None:
-    hour = 12 if m["word"] and m["word"].lower() == "noon" else int(m["hour"] or 0)
-    minute = int(m["minute"] or 0)
-    ampm = (m["ampm"] or "").lower().replace(".", "")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if m["word"] and m["word"].lower() == "midnight":
-        hour = 24
-    if hour > 24 or minute > 59:
-        return None
-    date = clock_day(m, ctx)
-    return Found("TIME", f"{date}T{hour:02d}:{minute:02d}")
-
-
-def clock_day(m: re.Match[str], ctx: Context) -> str:
-    if m["mon"]:
-        return explicit_day(m, ctx)
-    ref = ctx.need_ref()
-    named = (m["named"] or "").lower()
-    if named in ("yesterday", "tomorrow", "today", "tonight"):
-        return (ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(named, 0))).isoformat()
-    if m["wd"]:
-        weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        return cal.weekday_date(
-            ref, weekday.index(m["wd"].lower()), ctx.tense(m.start(), m.end())
-        ).isoformat()
-    return ref.isoformat()
 
 
 def norm_the_year(m: re.Match[str], ctx: Context) -> Found | None:
@@ -275,6 +241,13 @@ def norm_period(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", f"{year:04d}-Q{quarter}")
 
 
+def norm_quarter_a_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
+    """The reported quarter, a year back ("the quarter a year ago", "last year's quarter")."""
+    ref = ctx.need_ref()
+    year, quarter = ctx.last_quarter or cal.shift_quarter(ref.year, cal.quarter_of(ref), -1)
+    return Found("DATE", f"{year - 1:04d}-Q{quarter}")
+
+
 def norm_that_year(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.last_year is None:
         return None
@@ -295,31 +268,21 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}  # fmt: skip
 
 
-def norm_midday(m: re.Match[str], ctx: Context) -> Found:
-    part = "12:00" if m[0].lower() == "midday" else "NI"
-    return Found("TIME", f"{ctx.need_ref().isoformat()}T{part}")
-
-
 def norm_decade_word(m: re.Match[str], ctx: Context) -> Found:
-    return Found("DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}X")
-
-
-_YEAR_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90}  # fmt: skip
+    return Found("DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}")
 
 
 def norm_spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
-    if m["thousand"]:
-        return Found("DATE", "2000")
-    tens = _YEAR_WORDS[m["tens"].lower()]
-    ones = SMALL_NUMBERS.get((m["ones"] or "").lower(), 0)
-    return Found("DATE", f"19{tens + int(ones):02d}")
+    year = year_number(m["year"])
+    ctx.last_year = year
+    return Found("DATE", f"{year:04d}")
 
 
 _COUNT_UNIT = (
     rf"(?P<count>{COUNT})(?:\s+(?:more|additional|extra|full|long))?[\s-]+"
     r"(?:(?:trading|business|working|calendar|straight|consecutive)\s+)?"
     r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+    r"(?P<half>\s+and\s+a\s+half)?"
 )
 _DURATION_LEAD = (
     r"(?:the\s+(?:(?:past|last|next|first|previous|coming|following|latest|final|ensuing|remaining|"
@@ -327,14 +290,8 @@ _DURATION_LEAD = (
 )
 _PLURAL_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|centurie)s"
 _ANCHOR_DIR = r"(?P<dir>ago|earlier|later|from\s+now|hence|back|(?:before|after)(?!\s+[\w$]))"
-_CLOCK_DAY = (
-    rf"(?:,?\s+(?:(?P<named>today|yesterday|tomorrow|tonight)|(?P<wd>{WEEKDAY_NAME})|"
-    rf"(?P<mon>{MONTH_NAME})\s+(?P<day>{DAY_NUM})(?:,?\s+(?P<year>\d{{4}}))?))?"
-)
-_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
-
 RELATIVE_RULES = [
-    Rule("ago", rf"{_COUNT_UNIT}\s+{_ANCHOR_DIR}", norm_ago),
+    Rule("ago", rf"{_COUNT_UNIT}(?:\s+or\s+so)?\s+{_ANCHOR_DIR}", norm_ago),
     Rule("duration", rf"{_DURATION_LEAD}{_COUNT_UNIT}(?![\s-]+old)", norm_duration),
     Rule("plural_unit", r"(?:the\s+)?(?:(?P<rel>past|last|next|coming|recent|ensuing|following)\s+)?"
          rf"{_PLURAL_UNIT}(?![\s-]+old)", norm_plural_unit),
@@ -342,24 +299,21 @@ RELATIVE_RULES = [
          norm_year_earlier),
     Rule("relative_unit", r"(?:(?P<the>the)\s+)?(?P<rel>last|past|previous|this|current|next|coming)\s+"
          r"(?P<unit>week|weekend|month|year|decade|century)", norm_relative_unit),
-    Rule("named_day", r"(?P<day>today|tonight|yesterday|tomorrow|last\s+night|the\s+day\s+before\s+yesterday"
-         rf"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PART_OF_DAY}))?", norm_named_day),
-    Rule("this_part", rf"this\s+(?P<pod>{PART_OF_DAY})", norm_this_part),
-    Rule("clock", r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)"
-         rf"|(?P<word>noon|midnight)){_ZONE}{_CLOCK_DAY}", norm_clock),
+    *DAY_RULES,
     Rule("the_year", r"the\s+(?:(?:fiscal|full|calendar|current)\s+)?year(?!['’-])", norm_the_year),
     Rule("weekend", r"the\s+weekend", norm_weekend),
+    Rule("quarter_a_year_ago", r"(?:the\s+)?(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)|"
+         r"last\s+year's\s+(?:quarter|period)|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+"
+         r"(?:of\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year)", norm_quarter_a_year_ago),
     Rule("period", r"the\s+(?:(?P<rel>latest|year-earlier|year-ago|comparable|same)\s+|(?P<year>\d{4})\s+)"
          r"(?:fiscal\s+)?period", norm_period),
-    Rule("spelled_year", rf"(?:the\s+year\s+)?(?:nineteen\s+(?P<tens>{alternation(_YEAR_WORDS)})"
-         r"(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<thousand>two\s+thousand))",
-         norm_spelled_year),
+    Rule("spelled_year", rf"(?:the\s+year\s+)?(?P<year>{SPELLED_YEAR})"  # not "two thousand years":
+         r"(?!\s+(?!has\b|was\b|is\b)(?-i:[a-z]+s)\b)", norm_spelled_year),
     Rule("that_year", r"(?:that|the\s+(?P<which>same|following|previous|preceding))\s+year", norm_that_year),
     Rule("year_end", r"(?:year[-\s]end|year's\s+end|the\s+end\s+of\s+the\s+year)", norm_year_end),
     Rule("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century", norm_century),
     Rule("decade_word", rf"the\s+(?:nineteen[\s-]+)?(?P<decade>{alternation(_DECADE_WORDS)})",
          norm_decade_word),
-    Rule("midday", r"midday|overnight", norm_midday),
     Rule("every_month", rf"(?:every|each)\s+(?P<mon>{MONTH_NAME})",
          lambda m, ctx: Found("SET", f"XXXX-{MONTHS[m['mon'].lower().rstrip('.')]:02d}")),
     Rule("ref_word", rf"(?P<word>{alternation(REF_WORDS)})", norm_ref_word),
