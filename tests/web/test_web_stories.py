@@ -1,0 +1,155 @@
+"""Story lists and story pages in-process, over the seeds ingested (and analysed) by the Python API and
+compared by the real compare stage. The story itself (both seeds, one event) is given here, so these tests
+do not depend on the stories stage's judgement (the browser tests use it end to end).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from web_support import TOKEN
+
+from corroborator.store import Store
+from corroborator.types import Article, Story
+from corroborator.web.app import create_app
+from corroborator.web.cache import LruCache
+from corroborator.web.data import story_data
+
+STORY = "seeds-story"
+
+
+@pytest.fixture(scope="module")
+def story_db_template(seeds_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("story") / "story.db"
+    shutil.copy(seeds_db_template, path)
+    with Store(path) as store:
+        seeds = store.list_articles()
+        assert all(store.get_analysis(article.id) for article in seeds), "ingest analyses every article"
+        store.save_story(
+            Story(
+                id=STORY,
+                articles=[article.id for article in seeds],
+                headline="Kim Jong Un tours weapons factories",
+                outlets=["000", "001"],
+                first_published="2023-08-06",
+                last_published="2023-08-06",
+            )
+        )
+    return path
+
+
+@pytest.fixture
+def story_db(story_db_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "story.db"
+    shutil.copy(story_db_template, path)
+    return path
+
+
+@pytest.fixture
+def story_client(story_db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(story_db, token=TOKEN)) as client:
+        yield client
+
+
+def weekday_discrepancy(data: dict[str, Any]) -> dict[str, Any]:
+    found = [item for item in data["brief"]["discrepancies"] if item["kind"] == "weekday_mismatch"]
+    assert found, data["brief"]["discrepancies"]
+    return found[0]
+
+
+def test_the_story_list_shows_the_story_and_its_filters_work(story_client: TestClient) -> None:
+    listed = story_client.get("/api/stories").json()
+    assert [story["id"] for story in listed["items"]] == [STORY]
+    assert listed["items"][0]["article_count"] == 2
+    for filters in (
+        {"q": "Shoigu"},
+        {"entity": "Kim Jong Un"},
+        {"since": "2023-08-01", "until": "2023-08-31"},
+    ):
+        assert story_client.get("/api/stories", params=filters).json()["total"] == 1, filters
+    for filters in (
+        {"q": "zeppelin"},
+        {"entity": "Nobody Known"},
+        {"since": "2024-01-01"},
+        {"outlet": "Nope"},
+    ):
+        assert story_client.get("/api/stories", params=filters).json()["total"] == 0, filters
+    page = story_client.get("/", params={"q": "Shoigu"}).text
+    assert f'href="/stories/{STORY}"' in page and "Kim Jong Un tours weapons factories" in page
+
+
+def test_the_story_page_and_its_json_share_one_data_function(story_client: TestClient) -> None:
+    api = story_client.get(f"/api/stories/{STORY}").json()
+    assert story_client.get(f"/stories/{STORY}.json").json() == api
+    assert story_client.get(f"/api/stories/{STORY}/brief").json() == api["brief"]
+    assert [article["id"] for article in api["articles"]] == [item["id"] for item in api["brief"]["articles"]]
+
+
+def test_the_weekday_discrepancy_is_highlighted_in_the_source_text(story_client: TestClient) -> None:
+    data = story_client.get(f"/api/stories/{STORY}").json()
+    discrepancy = weekday_discrepancy(data)
+    evidence = discrepancy["evidence"][0]
+    text = next(article["text"] for article in data["articles"] if article["id"] == evidence["article"])
+    quoted = text[evidence["start"] : evidence["end"]]
+    assert "Thursday" in quoted
+    page = story_client.get(f"/stories/{STORY}").text
+    assert f'<mark class="hl-discrepancy" title="{discrepancy["explanation"]}' in page.replace("&#34;", '"')
+    assert f">{quoted}</mark>" in page
+    assert "Friday" in page
+
+
+def test_the_story_page_draws_timeline_entities_and_relays(story_client: TestClient) -> None:
+    data = story_client.get(f"/api/stories/{STORY}").json()
+    page = story_client.get(f"/stories/{STORY}").text
+    assert '<svg class="timeline"' in page and page.count('<g class="event') >= 1
+    assert '<strong class="origin">KCNA</strong>' in page
+    for row in data["brief"]["entities"][:5]:
+        assert f"<td>{row['entity']}</td>" in page
+    for item in data["brief"]["single_source"][:3]:
+        assert item["fact"].replace("'", "&#39;").replace('"', "&#34;") in page
+
+
+def test_the_brief_is_computed_once_per_story_version(story_db: Path) -> None:
+    with Store(story_db) as store:
+        cache = LruCache()
+        first = story_data(store, STORY, cache)
+        assert story_data(store, STORY, cache) is first
+        extra = Article(text="A third report of the factory visits by Kim Jong Un.", outlet="Extra Wire")
+        store.add_article(extra)
+        story = store.get_story(STORY)
+        store.save_story(Story(id=STORY, articles=[*story.articles, extra.id], headline=story.headline))
+        changed = story_data(store, STORY, cache)
+    assert changed is not first
+    assert [article["id"] for article in changed["articles"]][-1] == extra.id
+
+
+def test_article_text_in_a_story_is_escaped(story_db: Path) -> None:
+    hostile = Article(text='Breaking: <script>document.title="owned"</script> <img src=x onerror=alert(1)>')
+    with Store(story_db) as store:
+        store.add_article(hostile)
+        story = store.get_story(STORY)
+        store.save_story(Story(id=STORY, articles=[*story.articles, hostile.id], headline="<b>headline</b>"))
+    with TestClient(create_app(story_db, token=TOKEN)) as client:
+        page = client.get(f"/stories/{STORY}").text
+        listing = client.get("/").text
+    assert "<script>document" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;document.title=&#34;owned&#34;&lt;/script&gt;" in page
+    assert "<b>headline</b>" not in listing and "&lt;b&gt;headline&lt;/b&gt;" in listing
+
+
+def test_an_article_page_highlights_its_annotations(story_client: TestClient) -> None:
+    data = story_client.get(f"/api/stories/{STORY}").json()
+    dated = next(article for article in data["articles"] if article["published"])
+    annotations = story_client.get(f"/api/articles/{dated['id']}").json()["annotations"]
+    page = story_client.get(f"/articles/{dated['id']}").text
+    entity = annotations["entities"][0]
+    assert f'<mark class="hl-entity" title="{entity["label"]}: {entity["entity"]}">' in page
+    flagged = [time for time in annotations["times"] if any("weekday" in flag for flag in time["flags"])]
+    assert flagged, annotations["times"]
+    assert f">{flagged[0]['text']}</mark>" in page and 'class="hl-discrepancy"' in page
+    assert f'href="/stories/{STORY}"' in page
