@@ -73,7 +73,10 @@ class Quote:
     cue: Span | None = None
     kind: Literal["direct", "indirect", "according_to", "mixed"] = "indirect"
     via: list[str] = field(default_factory=list)
-    """The relay chain after the speaker, nearest first: ["KCNA", "Reuters"]; the publishing outlet last."""
+    """Media the quote was relayed through after the speaker, nearest first (["KCNA"], or the medium told:
+    "told Reuters" -> ["Reuters"]); the publishing outlet is not included (`quotes.relay_chain` adds it)."""
+    cites: list[str] = field(default_factory=list)
+    """Sources the speaker itself cites ("Reuters reported, citing state media" -> ["KCNA"]), nearest first."""
 
 
 @dataclass

@@ -1,0 +1,252 @@
+"""Quotes and attributions: who said what, through which cue, relayed by which media.
+
+Rules over token text, sentence bounds, entities, punctuation and the cue lexicon of `quotes_lexicon`
+(the pipeline has no tagger or parser). For each cue in a sentence:
+- content after the cue: "X said (that) CONTENT", "X told Reuters CONTENT", "X said: "CONTENT"",
+  "X called for CONTENT", "According to X, CONTENT";
+- content before the cue: "CONTENT, X said", ""CONTENT," said X", "CONTENT, according to X",
+  "CONTENT, the news agency Reuters reported on Sunday citing state media".
+Quoted content grows to its whole quotation ("...," she said, even across sentences). Speakers are the entity
+or noun phrase next to the cue; pronouns resolve to the last person, "the report" to the last medium, "state
+media" to the state medium of the article. `via` lists the media a quote passed through (those whose reported
+content holds it, and the medium told), `cites` what the speaker cites; `relay_chain` strings it all together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from corroborator.analyze.nlp import text_of
+from corroborator.analyze.quotes_lexicon import CLAUSE_FORMS, TELL_FORMS, find_cues
+from corroborator.analyze.quotes_reading import (
+    ArticleView,
+    Found,
+    content_after,
+    content_before,
+    grow_to_quotes,
+    reads_backwards,
+    skip_fillers,
+    skip_object,
+)
+from corroborator.analyze.quotes_relay import (
+    MentionIndex,
+    add_enclosing_media,
+    medium_of,
+    relay_chain,
+    resolve_speaker,
+)
+from corroborator.analyze.quotes_speaker import DETERMINERS, END_PUNCT
+from corroborator.analyze.quotes_text import QuoteIndex, sentence_pieces, trim, words_before
+from corroborator.types.analysis import EntityMention, Quote, Span
+
+__all__ = ["extract_quotes", "relay_chain"]
+
+_DISCOURSE = re.compile(r"^(?:but|and|however|yet|so|now|still|meanwhile|also|indeed|instead)?[\s,]*$", re.I)
+POLL_RE = re.compile(
+    r"\b[Ii]n\s+((?:a|an|the|this|that|their|its|his|her)\s+(?:[\w’'/.-]+\s+){0,5}?"
+    r"(?:poll|polls|survey|surveys|study|analysis))\b"
+)
+_CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
+_LABEL_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s?){1,4}):\s+(?=\S)")
+
+
+def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) -> list[Quote]:
+    """Every attribution in `doc`: content span, speaker, cue, kind, and the media it passed through."""
+    text = text_of(doc)
+    if not text.strip():
+        return []
+    article = ArticleView(text, QuoteIndex(text), MentionIndex(list(entities), text), outlet)
+    cues = sorted([*find_cues(text), *((m.start(), m.start() + 2, "in") for m in POLL_RE.finditer(text))])
+    quotes: list[Quote] = []
+    cursor = 0
+    for start, end in sentence_pieces(_sentence_bounds(doc, len(text)), text):
+        while cursor < len(cues) and cues[cursor][0] < start:
+            cursor += 1
+        first = cursor
+        while cursor < len(cues) and cues[cursor][1] <= end:
+            cursor += 1
+        if cursor > first:
+            quotes.extend(_sentence_quotes(article, start, end, cues[first:cursor]))
+        else:
+            quotes.extend(_labelled_line(article, start, end))
+    add_enclosing_media(quotes)
+    own = medium_of(outlet)
+    for quote in quotes:
+        quote.via = [name for name in quote.via if name != own]
+    return quotes
+
+
+def _labelled_line(article: ArticleView, start: int, end: int) -> list[Quote]:
+    """ "Poll: Trump and Clinton lead", "John Bolton: 'Hillary's slogan ...'": label, colon, content."""
+    match = _LABEL_RE.match(article.text, start, end)
+    if match is None:
+        return []
+    content = trim(article.text, match.end(), end, END_PUNCT)
+    if len(article.text[content[0] : content[1]].split()) < 3:
+        return []
+    colon = match.end(1)
+    found = Found((colon, colon + 1), content, (match.start(1), colon))
+    return [_to_quote(article, found)]
+
+
+def _sentence_bounds(doc: Doc, text_length: int) -> list[tuple[int, int]]:
+    """Character spans of the sentences, read from token arrays (no Token objects: they are slow)."""
+    if len(doc) == 0:
+        return []
+    starts = doc.to_array("SENT_START")
+    starts[0] = 1
+    firsts = [int(offset) for offset in doc.to_array("IDX")[starts == 1]]
+    return list(zip(firsts, [*firsts[1:], text_length], strict=True))
+
+
+def _sentence_quotes(
+    article: ArticleView, start: int, end: int, cues: list[tuple[int, int, str]]
+) -> list[Quote]:
+    founds: list[Found] = []
+    previous: tuple[int, int] | None = None
+    consumed = start
+    for cue_start, cue_end, form in cues:
+        cue = (cue_start, cue_end)
+        if (
+            cue[0] < consumed
+            or _after_determiner(article.text, start, cue[0])
+            or article.quotes.enclosing(cue[0]) is not None
+        ):
+            continue
+        if form == "according to":
+            found = _according_to(article, start, end, cue)
+        elif form == "in":
+            found = _in_poll(article, start, end, cue)
+        elif form in CLAUSE_FORMS:
+            found = _whole_clause(article, start, end, cue)
+        else:
+            found = _verb_cue(article, start, end, cue, form, previous)
+        if found is None or found.content[1] - found.content[0] < 2:
+            continue
+        consumed = found.consumed
+        previous = found.speaker or previous
+        _cut_earlier_contents(article.text, founds, found)
+        founds.append(found)
+    return [_to_quote(article, found) for found in founds]
+
+
+def _after_determiner(text: str, start: int, cue_start: int) -> bool:
+    """Whether the cue word follows "a", "the", "his" ...: a noun or adjective, not a verb."""
+    words = words_before(text, max(start, cue_start - 12), cue_start)
+    if not words or text[words[-1][1] : cue_start].strip():
+        return False
+    return text[words[-1][0] : words[-1][1]].lower() in DETERMINERS
+
+
+def _cut_earlier_contents(text: str, founds: list[Found], later: Found) -> None:
+    """An earlier content ends where a later attribution starts: "Kim called for X, KCNA said",
+    "Comey called it careless, but said ..."."""
+    if later.content[1] <= later.cue[0]:
+        cut = later.content[1]
+    else:
+        conjunction = _CONJUNCTION_BEFORE.search(text, max(0, later.cue[0] - 40), later.cue[0])
+        if conjunction is None:
+            return
+        cut = trim(text, 0, conjunction.start(), " ,")[1]
+    for found in founds:
+        if found.content[0] < cut < found.content[1]:
+            found.content = (found.content[0], cut)
+
+
+def _to_quote(article: ArticleView, found: Found) -> Quote:
+    text = article.text
+    speaker = speaker_entity = None
+    if found.speaker is not None:
+        s_start, s_end = found.speaker
+        speaker = Span(s_start, s_end, text[s_start:s_end])
+        speaker_entity = resolve_speaker(speaker.text, s_start, s_end, article.mentions)
+    c_start, c_end = found.content
+    kind = found.kind
+    if kind == "indirect" and article.quotes.enclosing(c_start + 1) is not None:
+        kind = "mixed"
+    via = [found.told] if found.told else []
+    return Quote(
+        content=Span(c_start, c_end, text[c_start:c_end]),
+        speaker=speaker,
+        speaker_entity=speaker_entity,
+        cue=Span(found.cue[0], found.cue[1], text[found.cue[0] : found.cue[1]]),
+        kind=kind,  # type: ignore[arg-type]
+        via=via,
+        cites=found.cites,
+    )
+
+
+def _according_to(article: ArticleView, start: int, end: int, cue: tuple[int, int]) -> Found | None:
+    text = article.text
+    comma = text.find(",", cue[1], end)
+    source_end = comma if comma >= 0 else end
+    speaker = trim(text, cue[1], source_end, END_PUNCT)
+    if speaker[1] <= speaker[0]:
+        return None
+    if _DISCOURSE.match(text[start : cue[0]]):
+        if comma < 0:
+            return None
+        content = trim(text, comma + 1, end, END_PUNCT)
+    else:
+        content = trim(text, start, cue[0], END_PUNCT)
+    found = Found(cue, grow_to_quotes(article, content), speaker, "according_to")
+    found.consumed = speaker[1]
+    return found
+
+
+def _in_poll(article: ArticleView, start: int, end: int, cue: tuple[int, int]) -> Found | None:
+    """ "In a Fox poll, Cruz had 38 percent" / "Cruz had 38 percent in a Fox poll": the poll is the source."""
+    text = article.text
+    match = POLL_RE.match(text, cue[0], end)
+    if match is None:
+        return None
+    speaker = (match.start(1), match.end())
+    if _DISCOURSE.match(text[start : cue[0]]):
+        comma = text.find(",", match.end(), end)
+        if comma < 0 or comma - match.end() > 60:
+            return None
+        content = trim(text, comma + 1, end, END_PUNCT)
+    else:
+        content = trim(text, start, cue[0], END_PUNCT)
+    found = Found(cue, content, speaker, "according_to")
+    found.consumed = match.end()
+    return found
+
+
+def _whole_clause(article: ArticleView, start: int, end: int, cue: tuple[int, int]) -> Found | None:
+    """ "For Trump, the returns seemed a reminder ...": the content is the clause, with no speaker."""
+    text = article.text
+    comma = text.rfind(",", start, cue[0])
+    content = trim(article.text, start if comma < 0 else comma + 1, end, END_PUNCT)
+    found = Found(cue, content, None)
+    found.consumed = cue[1]
+    return found
+
+
+def _verb_cue(
+    article: ArticleView,
+    start: int,
+    end: int,
+    cue: tuple[int, int],
+    form: str,
+    previous: tuple[int, int] | None,
+) -> Found | None:
+    position, cites = skip_fillers(article, cue[1], end)
+    told = None
+    if form in TELL_FORMS:
+        position, told = skip_object(article, position, end)
+        position, more_cites = skip_fillers(article, position, end)
+        cites.extend(more_cites)
+    if reads_backwards(article, start, end, cue, form, position):
+        found = content_before(article, start, end, cue, position)
+    else:
+        found = content_after(article, start, end, cue, form, position, previous)
+    if found is not None:
+        found.cites = cites
+        found.told = told
+        found.consumed = position
+    return found
+
+

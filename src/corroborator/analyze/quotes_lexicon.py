@@ -1,0 +1,187 @@
+"""Word lists for quote extraction: reporting cues in all inflections, fillers after a cue, pronouns."""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words from a space-separated string."""
+    return frozenset(words.split())
+
+
+# Verbs that introduce a reported clause; the clause may come after ("X said that ...") or before
+# ("..., X said"). Irregular forms are listed in _IRREGULAR.
+SPEECH_VERBS = sorted(
+    word_set(
+    "say tell add write note explain argue claim state warn insist announce report declare acknowledge admit "
+    "assert suggest predict reply respond recall stress emphasize emphasise concede complain tweet remark "
+    "observe confirm deny conclude contend maintain caution promise vow pledge estimate believe think hope "
+    "fear worry reveal allege boast brag joke quip lament charge counter retort proclaim testify disclose "
+    "indicate speculate assure remind inform guess reckon suspect recount agree continue muse posit "
+    "mention repeat reiterate contend complain concur predict theorize theorise tout wonder ask"
+    )
+)
+
+# Verbs whose reported content is an object or a clause that only follows them ("X called for ...").
+OBJECT_VERBS = sorted(
+    word_set(
+    "urge accuse criticize criticise praise blame describe defend endorse oppose reject dismiss slam blast "
+    "attack question condemn decry denounce welcome mock ridicule demand propose ask cite want expect "
+    "support back recommend threaten vow call show find decline refuse seek offer plan decide know see view "
+    "favor favour prefer name"
+    )
+)
+
+# Verbs whose content is the clause they sit in ("Sanders seemed to reap the benefits").
+CLAUSE_VERBS = ("seem", "appear")
+
+# Multi-word cues, content after them; the first word is inflected.
+PHRASAL_CUES = (
+    "call for", "call on", "point out", "go on to say", "make clear", "make it clear", "push for", "refer to",
+    "talk about", "speak about", "point to", "speak of", "speak out", "weigh in",
+)
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing", "written"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "make": ("make", "makes", "made", "making"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "showing", "shown"),
+    "know": ("know", "knows", "knew", "knowing", "known"),
+    "see": ("see", "sees", "saw", "seeing", "seen"),
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    "speak": ("speak", "speaks", "spoke", "speaking", "spoken"),
+    "refer": ("refer", "refers", "referred", "referring"),
+    "plan": ("plan", "plans", "planned", "planning"),
+    "prefer": ("prefer", "prefers", "preferred", "preferring"),
+    "go": ("go", "goes", "went", "going", "gone"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
+    "slam": ("slam", "slams", "slammed", "slamming"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "worry": ("worry", "worries", "worried", "worrying"),
+    "theorize": ("theorize", "theorizes", "theorized", "theorizing"),
+    "concur": ("concur", "concurs", "concurred", "concurring"),
+}
+
+
+def inflections(base: str) -> tuple[str, ...]:
+    """The forms of a verb: base, -s, -ed, -ing (irregular verbs from a table)."""
+    if base in _IRREGULAR:
+        return _IRREGULAR[base]
+    if base.endswith("e"):
+        return (base, base + "s", base + "d", base[:-1] + "ing")
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
+    if base.endswith(("sh", "ch", "ss", "x")):
+        return (base, base + "es", base + "ed", base + "ing")
+    return (base, base + "s", base + "ed", base + "ing")
+
+
+def _forms(bases: list[str]) -> frozenset[str]:
+    return frozenset(form for base in bases for form in inflections(base))
+
+
+SPEECH_FORMS: frozenset[str] = _forms(SPEECH_VERBS)
+OBJECT_FORMS: frozenset[str] = _forms(OBJECT_VERBS) - SPEECH_FORMS
+CLAUSE_FORMS: frozenset[str] = _forms(list(CLAUSE_VERBS))
+# Bare forms too ambiguous as nouns or adjectives to count as cues on their own.
+AMBIGUOUS_FORMS = word_set(
+    "state states report charge charges counter back question questions attack attacks wonder continue "
+    "continues continued continuing hope fear worry guess cite demand demands seem appear praise blame "
+    "estimate tweet note joke vow pledge promise claim claims welcome ask reply mention remark indicate "
+    "suspect view views name names plan plans offer offers favor favour see know find finding written "
+    "favored favoured viewed"
+)
+TELL_FORMS = word_set(
+    "tell tells told telling ask asks asked asking urge urges urged urging assure assures assured assuring "
+    "remind reminds reminded reminding inform informs informed informing warn warns warned warning"
+)
+
+SINGLE_CUES: frozenset[str] = (SPEECH_FORMS | OBJECT_FORMS | CLAUSE_FORMS) - AMBIGUOUS_FORMS
+# Multi-word cues by their first word, longest first: "called" -> (("called", "for"), ("called", "on")).
+PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in (*PHRASAL_CUES, "according to"):
+    _head, *_tail = _phrase.split()
+    for _form in inflections(_head) if _phrase != "according to" else ("according",):
+        PHRASES_BY_FIRST.setdefault(_form, []).append((_form, *_tail))
+for _phrases in PHRASES_BY_FIRST.values():
+    _phrases.sort(key=len, reverse=True)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def find_cues(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case cue) for every cue word or phrase in `text`, in order."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    cues: list[tuple[int, int, str]] = []
+    skip_until = 0
+    for index, (start, end, word) in enumerate(words):
+        if start < skip_until:
+            continue
+        phrase = _phrase_at(text, words, index)
+        if phrase is not None:
+            cues.append(phrase)
+            skip_until = phrase[1]
+        elif word in SINGLE_CUES:
+            cues.append((start, end, word))
+    return cues
+
+
+def _phrase_at(text: str, words: list[tuple[int, int, str]], index: int) -> tuple[int, int, str] | None:
+    for phrase in PHRASES_BY_FIRST.get(words[index][2], ()):
+        last = index + len(phrase) - 1
+        if last >= len(words) or tuple(w[2] for w in words[index : last + 1]) != phrase:
+            continue
+        if all(text[words[i][1] : words[i + 1][0]] == " " for i in range(index, last)):
+            return (words[index][0], words[last][1], " ".join(phrase))
+    return None
+
+
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
+_WHEN = (
+    rf"(?:(?:on|late|early|last|this|next)\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|next|earlier this|later this)\s+"
+    r"(?:week|month|year|weekend|night|spring|summer|fall|winter)"
+    r"|earlier|later|recently|previously|again|also|repeatedly|publicly|privately|separately|once|then"
+    r"|(?:in|on)\s+(?:\w+\s+)?(?:\d{1,2}|\d{4})"
+)
+_MEDIUM_CONTEXT = (
+    r"(?:in|on|during|at|via|through)\s+(?:a|an|the|his|her|its|their|one)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|speech|tweet|tweets|post|email|e-mail|release|letter|report|op-ed|column|memo|"
+    r"video|book|essay|article|address|appearance|conference|call|briefing|broadcast|rally|debate|"
+    r"hearing|remarks|message|filing|filings|court|ruling|opinion|decision|twitter|facebook|instagram|x|tv|television|radio|podcast|show|blog)"
+)
+FILLER_RE = re.compile(
+    rf"\s*,?\s*(?:{_WHEN}|{_MEDIUM_CONTEXT}|to\s+(?:reporters|journalists|the press|the media|supporters|"
+    r"the crowd|an audience|the audience|lawmakers))\b",
+    re.IGNORECASE,
+)
+CITING_RE = re.compile(r"\s*,?\s*(?:citing|quoting)\s+([^,.;:!?\"“”]{2,80})", re.IGNORECASE)
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUNS = PERSON_PRONOUNS | frozenset({"they", "we", "i", "it", "you", "who", "them", "us", "me"})
+# Words before a cue that belong to the verb group, not to the speaker ("has also said").
+AUXILIARIES = word_set(
+    "has have had will would could should may might must can also then later once again previously "
+    "reportedly recently repeatedly publicly privately further only never not did does do is was were are "
+    "be been being already earlier first quickly flatly explicitly specifically simply just separately "
+    "long often frequently apparently"
+)
+# Words that end a noun phrase when reading leftwards from a cue.
+NP_BOUNDARIES = word_set(
+    "that which and but because when while as if since so after before where whether though although "
+    "or nor than until unless whom what how why"
+)
+MEDIUM_NOUNS = re.compile(
+    r"^(?:the|this|that|a|an)\s+(?:(?:state|news|wire|state-run|official)\s+)*"
+    r"(?:report|agency|news agency|newspaper|paper|broadcaster|outlet|network|wire|wire service|channel|"
+    r"media|dispatch|daily)$",
+    re.IGNORECASE,
+)
+STATE_MEDIA_RE = re.compile(r"\bstate(?:-run|-controlled| news| official)?\s+(?:media|news agency|agency|"
+                            r"television|tv|broadcaster|outlet)\b", re.IGNORECASE)

@@ -1,0 +1,238 @@
+"""Reading one cue in its sentence: where its content lies (before or after it) and who the speaker is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corroborator.analyze.quotes_lexicon import CITING_RE, FILLER_RE, NP_BOUNDARIES, SPEECH_FORMS, word_set
+from corroborator.analyze.quotes_relay import MentionIndex, resolve_cited
+from corroborator.analyze.quotes_speaker import (
+    CUE_WORDS,
+    DETERMINERS,
+    END_PUNCT,
+    MAX_SPEAKER_WORDS,
+    first_mention,
+    first_piece,
+    looks_like_inverted_speaker,
+    speaker_before,
+    trim_auxiliaries,
+)
+from corroborator.analyze.quotes_text import QuoteIndex, trim, words_before
+
+OPENERS = "“\"'`‘"
+CLOSERS = "”\"'’"
+_THAT_RE = re.compile(r"\bthat\b")
+_OBJECT_WORDS = word_set(
+    "him her them me us you reporters journalists supporters voters listeners viewers readers "
+    "lawmakers members officials senators delegates students attendees audiences"
+)
+_SPEAKER_STARTS = word_set("he she they we i it the a an his her their its one another said says told")
+
+
+@dataclass
+class ArticleView:
+    text: str
+    quotes: QuoteIndex
+    mentions: MentionIndex
+    outlet: str | None
+
+
+@dataclass
+class Found:
+    """A cue read in its sentence, before it becomes a Quote."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    speaker: tuple[int, int] | None
+    kind: str = "indirect"
+    cites: list[str] = field(default_factory=list)
+    told: str | None = None
+    consumed: int = 0
+    """Where the words read with the cue end (fillers, "citing ..."): no new cue starts before it."""
+
+
+def reads_backwards(
+    article: ArticleView, start: int, end: int, cue: tuple[int, int], form: str, position: int
+) -> bool:
+    """Whether the cue's content comes before it: "CONTENT, X said", ""CONTENT," said X"."""
+    if form not in SPEECH_FORMS or form.endswith("ing"):
+        return False
+    text = article.text
+    rest = text[position:end].lstrip()
+    if rest[:4].lower() == "that" or rest[:1] == ":" or rest.lstrip(" ,")[:1] in OPENERS:
+        return False
+    before = text[start if text[start : cue[0]].strip() else max(0, start - 3) : cue[0]].rstrip()[-1:]
+    if before in "”\"'" and before:
+        return True
+    if before == "," and looks_like_inverted_speaker(rest):
+        return True
+    pair = article.quotes.last_ending_by(cue[0])
+    if pair is not None and pair.end >= start - 3 and _speaker_gap(text, pair.end, cue[0]):
+        return True
+    boundary = _last_boundary(text, start, cue[0])
+    if boundary >= 0 and text[boundary] != "," and _speaker_gap(text, boundary + 1, cue[0]):
+        return True
+    return not rest.strip(END_PUNCT + CLOSERS) or rest[:1] == ","
+
+
+def skip_fillers(article: ArticleView, position: int, end: int) -> tuple[int, list[str]]:
+    text = article.text
+    cites: list[str] = []
+    while True:
+        filler = FILLER_RE.match(text, position, end)
+        if filler is not None and filler.end() > position:
+            position = filler.end()
+            continue
+        citing = CITING_RE.match(text, position, end)
+        if citing is not None:
+            cites.append(resolve_cited(citing.group(1), citing.start(1), article.mentions))
+            position = citing.end()
+            continue
+        return position, cites
+
+
+def skip_object(article: ArticleView, position: int, end: int) -> tuple[int, str | None]:
+    """Past the person or medium told ("told Reuters", "told the Associated Press that")."""
+    text = article.text
+    limit = min(end, position + 100)
+    head = [m for m in article.mentions.in_span(position, limit) if m.start <= position + 1]
+    medium = article.mentions.medium_at(position)
+    told = medium[2] if medium else None
+    that = _THAT_RE.search(text, position, limit)
+    if that is not None and len(text[position : that.start()].split()) <= 8:
+        return that.start(), told
+    if medium is not None:
+        return medium[1], told
+    if head:
+        return head[0].end, told
+    words = words_before(text, position, min(end, position + 60))
+    first = text[words[0][0] : words[0][1]].lower() if words else ""
+    if first in _OBJECT_WORDS:
+        return words[0][1], told
+    if first in DETERMINERS and len(words) > 1:
+        return words[1][1], told
+    return position, told
+
+
+def content_before(
+    article: ArticleView, start: int, end: int, cue: tuple[int, int], after: int
+) -> Found | None:
+    """ ""CONTENT," X said." / "CONTENT, X said." / ""CONTENT," said X." / "CONTENT, X said, MORE." """
+    text = article.text
+    pair = article.quotes.last_ending_by(cue[0])
+    if pair is not None and pair.end >= start - 3 and _speaker_gap(text, pair.end, cue[0]):
+        lead = trim(text, start, pair.start)
+        content = (lead[0] if pair.start > start and lead[1] > lead[0] else pair.start, pair.end)
+        speaker = first_piece(text, pair.end, cue[0])
+    else:
+        boundary = _last_boundary(text, start, cue[0])
+        if boundary < 0:
+            return None
+        found_content = _content_ending_at(article, start, boundary)
+        if found_content is None:
+            return None
+        content, speaker = found_content, trim(text, boundary + 1, cue[0], " \t\n,'")
+    if speaker[1] <= speaker[0]:
+        speaker_end = text.find(",", after, end)
+        speaker = trim(text, after, end if speaker_end < 0 else speaker_end, END_PUNCT + CLOSERS)
+    if speaker[1] <= speaker[0] or len(text[speaker[0] : speaker[1]].split()) > MAX_SPEAKER_WORDS:
+        return None
+    content = (content[0], _continued_end(article, after, end, content[1]))
+    kind = "direct" if text[content[0]] in OPENERS else "indirect"
+    return Found(cue, content, trim_auxiliaries(text, speaker), kind)
+
+
+def _speaker_gap(text: str, quote_end: int, cue_start: int) -> bool:
+    """Whether only a speaker (with an apposition) stands between a closing quote and the cue."""
+    gap = text[quote_end:cue_start]
+    if len(gap.split()) > 2 * MAX_SPEAKER_WORDS or any(c in gap for c in ";:!?“\"\n"):
+        return False
+    first_word = gap.strip(" ,").split(" ", 1)[0]
+    if first_word and not (first_word[:1].isupper() or first_word.lower() in _SPEAKER_STARTS):
+        return False
+    name = gap.strip(" ,").split(",", 1)[0].lower().split()
+    if any(word in NP_BOUNDARIES for word in name):
+        return False
+    closing = text[max(0, quote_end - 3) : quote_end].rstrip("”\"'’")
+    return closing[-1:] in (",", "?", "!", "-", "—") or gap.lstrip()[:1] == ","
+
+
+def _continued_end(article: ArticleView, after: int, end: int, content_end: int) -> int:
+    """ "The hashtag, Mr. Abboud said, accompanied ...": the content goes on after a parenthetical cue."""
+    text = article.text
+    rest = text[after:end]
+    if not rest.startswith(","):
+        return content_end
+    words = rest[1:].split()
+    if len(words) < 3 or words[0].lower().strip(",") in CUE_WORDS or words[0][:1] in OPENERS:
+        return content_end
+    return trim(text, after, end, END_PUNCT)[1]
+
+
+def _last_boundary(text: str, start: int, cue_start: int) -> int:
+    """Index of the comma or closing quote that ends the content before a trailing "X said"."""
+    for index in range(cue_start - 1, max(start, cue_start - 160) - 1, -1):
+        char = text[index]
+        if char in ",”" or (char in "\"'" and index > start and text[index - 1] in ",.!?'"):
+            return index
+        if char in ";:(" or text[index : index + 2] == "--" or char == "—":
+            return -1
+    return -1
+
+
+def _content_ending_at(article: ArticleView, start: int, boundary: int) -> tuple[int, int] | None:
+    text = article.text
+    for end in (boundary + 2, boundary + 1, boundary):
+        pair = article.quotes.ending_at(end)
+        if pair is not None:
+            lead = trim(text, start, pair.start)
+            return (lead[0] if pair.start > start and lead[1] > lead[0] else pair.start, pair.end)
+    content = trim(text, start, boundary, END_PUNCT)
+    if content[1] <= content[0]:
+        return None
+    return grow_to_quotes(article, content)
+
+
+def grow_to_quotes(article: ArticleView, content: tuple[int, int]) -> tuple[int, int]:
+    """Widen `content` to the whole quotation it starts or ends inside of."""
+    start, end = content
+    first = article.quotes.enclosing(start)
+    if first is not None:
+        start = first.start
+    elif article.quotes.starting_at(start) is not None:
+        end = max(end, article.quotes.starting_at(start).end)  # type: ignore[union-attr]
+    last = article.quotes.enclosing(end - 1)
+    if last is not None and last.end > end:
+        end = last.end
+    return start, end
+
+
+def content_after(
+    article: ArticleView,
+    start: int,
+    end: int,
+    cue: tuple[int, int],
+    form: str,
+    position: int,
+    previous: tuple[int, int] | None,
+) -> Found | None:
+    text = article.text
+    content = trim(text, position, end, END_PUNCT)
+    if content[1] <= content[0]:
+        return None
+    content = grow_to_quotes(article, content)
+    if form.endswith("ing") and text[start : cue[0]].rstrip().endswith(","):
+        speaker = previous or first_mention(article.mentions, start, cue[0])
+    else:
+        speaker = speaker_before(text, article.mentions, start, cue[0])
+        speaker = speaker or previous or first_mention(article.mentions, start, cue[0])
+    if speaker is None and not _starts_sentence(text, start, cue[0]):
+        return None
+    kind = "direct" if text[content[0]] in OPENERS and text[content[1] - 1] in CLOSERS else "indirect"
+    return Found(cue, content, speaker, kind)
+
+
+def _starts_sentence(text: str, start: int, cue_start: int) -> bool:
+    """ "Asked whether ..., Johnson demurred": a cue that opens its sentence has no speaker before it."""
+    return not text[start:cue_start].strip(" \t\n\"“'‘(")

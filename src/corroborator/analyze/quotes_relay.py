@@ -1,0 +1,225 @@
+"""Who a speaker is and which media a quote passed through: pronouns, "the report", "state media", via."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from corroborator.analyze import media
+from corroborator.analyze.quotes_lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
+from corroborator.types.analysis import EntityMention, Quote
+
+MAX_ENCLOSING_CHARS = 10_000
+"""No reported content is longer than this (sentence pieces and quotations are capped below it)."""
+MAX_LOOKBACK = 200
+"""How many mentions back a pronoun looks for its person."""
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_MEDIUM_NAME_RE = re.compile(r"\b(?:[A-Z][\w.&'’-]*\s?){1,5}")
+# Countries by the words that name them or their people, for "state media" without a named medium.
+COUNTRY_WORDS: dict[str, str] = {
+    "north korea": "KP", "north korean": "KP", "pyongyang": "KP", "dprk": "KP", "north koreans": "KP",
+    "china": "CN", "chinese": "CN", "beijing": "CN", "russia": "RU", "russian": "RU", "moscow": "RU",
+    "kremlin": "RU", "iran": "IR", "iranian": "IR", "tehran": "IR", "syria": "SY", "syrian": "SY",
+    "damascus": "SY", "saudi arabia": "SA", "saudi": "SA", "riyadh": "SA", "egypt": "EG", "egyptian": "EG",
+    "cairo": "EG", "cuba": "CU", "cuban": "CU", "havana": "CU", "venezuela": "VE", "venezuelan": "VE",
+    "caracas": "VE", "vietnam": "VN", "vietnamese": "VN", "hanoi": "VN", "belarus": "BY",
+    "belarusian": "BY", "minsk": "BY", "qatar": "QA", "qatari": "QA", "iraq": "IQ", "iraqi": "IQ",
+    "baghdad": "IQ", "kuwait": "KW", "jordan": "JO", "pakistan": "PK", "pakistani": "PK",
+    "islamabad": "PK", "myanmar": "MM", "laos": "LA", "algeria": "DZ", "morocco": "MA",
+    "united arab emirates": "AE", "uae": "AE", "emirati": "AE",
+}
+
+
+def _fold_mention(text: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", text.strip()).lower().removeprefix("the ")
+
+
+@dataclass
+class MentionIndex:
+    """The entity mentions of one article, searchable by position, with the media among them."""
+
+    entities: list[EntityMention]
+    text: str = ""
+    _starts: list[int] = field(init=False)
+    _media: list[tuple[int, int, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.entities = sorted(self.entities, key=lambda e: (e.start, -e.end))
+        self._starts = [e.start for e in self.entities]
+        self._media = find_media(self.text)
+
+    def medium_at(self, position: int) -> tuple[int, int, str] | None:
+        """The medium named right at `position` (white space or "the" allowed before it)."""
+        index = bisect.bisect_left(self._media, (position, 0, ""))
+        if index == len(self._media):
+            return None
+        between = self.text[position : self._media[index][0]].strip().lower()
+        return self._media[index] if between in ("", "the") else None
+
+    def in_span(self, start: int, end: int) -> list[EntityMention]:
+        first = bisect.bisect_left(self._starts, start)
+        found = []
+        for mention in self.entities[first:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(mention)
+        return found
+
+    def ending_near(self, end: int) -> EntityMention | None:
+        """The speaker-like mention ending at `end` (a trailing possessive or space allowed)."""
+        index = bisect.bisect_left(self._starts, end) - 1
+        while index >= 0 and end - self.entities[index].start < 120:
+            mention = self.entities[index]
+            if mention.label in SPEAKER_LABELS and end - 3 <= mention.end <= end:
+                return mention
+            index -= 1
+        return None
+
+    def last_person_before(self, position: int) -> EntityMention | None:
+        index = bisect.bisect_left(self._starts, position) - 1
+        stop = max(-1, index - MAX_LOOKBACK)
+        while index > stop:
+            if self.entities[index].label == "PERSON" and self.entities[index].end <= position:
+                return self.entities[index]
+            index -= 1
+        return None
+
+    def last_medium_before(self, position: int) -> str | None:
+        index = bisect.bisect_left(self._media, (position, 0, "")) - 1
+        return self._media[index][2] if index >= 0 else None
+
+    def state_medium(self) -> str | None:
+        """The state medium this article names, else the one of the first country with state media."""
+        for _, _, name in self._media:
+            org = media.lookup(name)
+            if org is not None and org.kind == "state_media":
+                return org.name
+        for mention in self.entities:
+            country = COUNTRY_WORDS.get(_fold_mention(mention.text))
+            if mention.label in ("GPE", "NORP") and country:
+                outlets = media.state_media_of(country)
+                if outlets:
+                    return outlets[0].name
+        return None
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:[ -](?:[A-Z][\w&.'’-]*|of|de|du|la))*")
+
+
+def find_media(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every news organisation named in `text`, in order."""
+    found: list[tuple[int, int, str]] = []
+    for run in _NAME_RUN.finditer(text):
+        words = run.group().split()
+        lead = 1 if len(words) > 1 and words[0] == "The" else 0
+        if not words or words[lead].lower().strip(".,'’") not in media.first_words():
+            continue
+        for size in range(min(5, len(words)), 0, -1):
+            org = media.lookup(" ".join(words[:size]))
+            if org is not None:
+                found.append((run.start(), run.start() + len(" ".join(words[:size])), org.name))
+                break
+    return found
+
+
+def medium_named(text: str) -> media.NewsOrg | None:
+    """The medium `text` names, also when a medium name starts it ("Reuters Kim", a mis-joined entity)."""
+    org = media.lookup(text)
+    if org is not None:
+        return org
+    words = text.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        org = media.lookup(" ".join(words[:size]))
+        if org is not None:
+            return org
+    return None
+
+
+def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> str | None:
+    """The canonical speaker of the phrase `text` at [start, end): an entity key or a medium name."""
+    lowered = text.lower().strip()
+    if lowered in PERSON_PRONOUNS:
+        person = mentions.last_person_before(start)
+        return person.entity if person else None
+    if lowered in ("who", "which"):
+        antecedent = mentions.ending_near(start - 2)
+        return antecedent.entity if antecedent else None
+    if STATE_MEDIA_RE.search(text):
+        return mentions.state_medium() or "state media"
+    if MEDIUM_NOUNS.match(lowered):
+        return mentions.last_medium_before(start)
+    inside = mentions.in_span(start, end)
+    for mention in inside:
+        org = medium_named(mention.text)
+        if org is not None:
+            return org.name
+    org = media.lookup(text)
+    if org is not None:
+        return org.name
+    heads = [m for m in inside if not re.match(r"['’]s?\b", text[m.end - start : m.end - start + 2])]
+    for label in ("PERSON", "ORG", "GPE", "NORP"):
+        for mention in reversed(heads):
+            if mention.label == label:
+                return mention.entity
+    return None
+
+
+def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
+    """The canonical name of what a speaker cites ("state media" -> KCNA), else the phrase itself."""
+    if STATE_MEDIA_RE.search(text) or text.strip().lower() in ("state media", "state-run media"):
+        return mentions.state_medium() or text.strip()
+    org = media.lookup(text)
+    if org is not None:
+        return org.name
+    if MEDIUM_NOUNS.match(text.strip()):
+        return mentions.last_medium_before(start) or text.strip()
+    return text.strip()
+
+
+def medium_of(name: str | None) -> str | None:
+    """The canonical medium name for a speaker key, or None when the speaker is not a medium."""
+    if not name:
+        return None
+    org = media.lookup(name)
+    return org.name if org else None
+
+
+def add_enclosing_media(quotes: list[Quote]) -> None:
+    """Append to each quote's `via` the media whose reported content contains it, nearest first."""
+    ordered = sorted(quotes, key=lambda q: q.content.start)
+    starts = [q.content.start for q in ordered]
+    for quote in quotes:
+        anchor = quote.cue.start if quote.cue else quote.content.start
+        first = bisect.bisect_left(starts, anchor - MAX_ENCLOSING_CHARS)
+        last = bisect.bisect_right(starts, min(anchor, quote.content.start))
+        enclosing = [
+            outer
+            for outer in ordered[first:last]
+            if outer is not quote
+            and anchor < outer.content.end
+            and quote.content.end <= outer.content.end
+        ]
+        enclosing.sort(key=lambda q: q.content.end - q.content.start)
+        for outer in enclosing:
+            for name in [outer.speaker_entity, *outer.via]:
+                medium = medium_of(name)
+                if medium and medium not in quote.via and medium != medium_of(quote.speaker_entity):
+                    quote.via.append(medium)
+
+
+def relay_chain(quote: Quote, outlet: str | None) -> list[str]:
+    """Origin first: what the speaker cites, the speaker, the media that relayed it, the publishing outlet."""
+    speaker = quote.speaker_entity or (quote.speaker.text if quote.speaker else None)
+    chain = [medium_of(name) or name for name in reversed(quote.cites)]
+    if speaker:
+        chain.append(medium_of(speaker) or speaker)
+    chain.extend(medium_of(name) or name for name in quote.via)
+    if outlet:
+        chain.append(medium_of(outlet) or outlet)
+    deduplicated: list[str] = []
+    for name in chain:
+        if not deduplicated or deduplicated[-1] != name:
+            deduplicated.append(name)
+    return deduplicated

@@ -1,0 +1,292 @@
+"""Quotes and attributions: direct and indirect speech, speakers, pronouns, relay chains, the seeds."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from corroborator.analyze.entities import extract_entities
+from corroborator.analyze.nlp import get_nlp
+from corroborator.analyze.quotes import extract_quotes, relay_chain
+from corroborator.types import Article, EntityMention, Quote, Span
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+
+
+def quotes_of(text: str, outlet: str | None = None) -> list[Quote]:
+    doc = get_nlp()(text)
+    entities = [EntityMention(e.start_char, e.end_char, e.text, e.label_, e.text) for e in doc.ents]
+    return extract_quotes(doc, entities, outlet)
+
+
+def by_cue(quotes: list[Quote], cue: str) -> Quote:
+    matching = [q for q in quotes if q.cue is not None and q.cue.text.lower() == cue.lower()]
+    assert matching, f"no quote with cue {cue!r} in {[q.cue.text if q.cue else None for q in quotes]}"
+    return matching[0]
+
+
+def seed_text(prefix: str) -> str:
+    text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", text)
+    return re.sub(r"\s*WATCH WION LIVE HERE\s*$", "", text)
+
+
+@pytest.fixture(scope="module")
+def seed_quotes() -> dict[str, list[Quote]]:
+    found = {}
+    for prefix in ("000", "001"):
+        text = seed_text(prefix)
+        doc = get_nlp()(text)
+        found[prefix] = extract_quotes(doc, extract_entities(doc, Article(text=text)), "WION")
+    return found
+
+
+def quote_with(quotes: list[Quote], content_start: str) -> Quote:
+    matching = [q for q in quotes if q.content.text.startswith(content_start)]
+    assert matching, f"no quote whose content starts with {content_start!r}"
+    return matching[0]
+
+
+# Direct speech
+
+
+def test_direct_quote_then_speaker() -> None:
+    text = "“We will rebuild the bridge by May,” Mayor Anna Lopez said on Tuesday."
+    quote = by_cue(quotes_of(text), "said")
+    assert quote.content.text == "“We will rebuild the bridge by May,”"
+    assert quote.speaker is not None and quote.speaker.text == "Mayor Anna Lopez"
+    assert quote.kind == "direct"
+
+
+def test_speaker_then_direct_quote() -> None:
+    quote = by_cue(quotes_of('John Smith said, "The plant will close next year."'), "said")
+    assert quote.content.text == '"The plant will close next year."'
+    assert quote.speaker is not None and quote.speaker.text == "John Smith"
+
+
+def test_inverted_cue_and_speaker_after_the_quote() -> None:
+    text = '"October provided a resurgence for her," said former adviser David Axelrod.'
+    quote = by_cue(quotes_of(text), "said")
+    assert quote.content.text.startswith('"October')
+    assert quote.speaker is not None and quote.speaker.text.endswith("David Axelrod")
+
+
+def test_quote_spanning_sentences_is_taken_whole() -> None:
+    text = "“Prices rose. Wages did not. People are angry,” the union leader Maria Diaz said."
+    quote = by_cue(quotes_of(text), "said")
+    assert quote.content.text == "“Prices rose. Wages did not. People are angry,”"
+
+
+def test_speaker_with_apposition_after_the_quote() -> None:
+    text = "“Nothing would change,” Fred Kagan, director of the Threats Project, said in an interview."
+    quote = by_cue(quotes_of(text), "said")
+    assert quote.speaker is not None and quote.speaker.text == "Fred Kagan"
+    assert quote.content.text == "“Nothing would change,”"
+
+
+# Indirect speech
+
+
+def test_said_that_content_after() -> None:
+    quote = by_cue(quotes_of("The Islamic State said that the two were its followers."), "said")
+    assert quote.content.text == "that the two were its followers"
+    assert quote.speaker is not None and quote.speaker.text == "The Islamic State"
+
+
+def test_content_then_speaker_said() -> None:
+    quote = by_cue(quotes_of("The factory will reopen in June, company officials said."), "said")
+    assert quote.content.text == "The factory will reopen in June"
+    assert quote.speaker is not None and quote.speaker.text == "company officials"
+
+
+def test_told_a_medium_puts_it_in_via() -> None:
+    text = "Cheong Seong-chang, an expert at the Sejong Institute, told Reuters Kim is focused on exports."
+    quote = by_cue(quotes_of(text), "told")
+    assert quote.content.text == "Kim is focused on exports"
+    assert quote.speaker is not None and quote.speaker.text == "Cheong Seong-chang"
+    assert quote.via == ["Reuters"]
+
+
+def test_according_to_before_and_after() -> None:
+    before = by_cue(quotes_of("According to the ministry, exports rose by 4 percent."), "according to")
+    assert before.content.text == "exports rose by 4 percent"
+    assert before.speaker is not None and before.speaker.text == "the ministry"
+    assert before.kind == "according_to"
+    after = by_cue(quotes_of("Exports rose by 4 percent, according to the ministry."), "according to")
+    assert after.content.text == "Exports rose by 4 percent"
+    assert after.speaker is not None and after.speaker.text == "the ministry"
+
+
+def test_called_for() -> None:
+    quote = by_cue(quotes_of("Senator Maria Cantwell called for an inquiry into the crash."), "called for")
+    assert quote.content.text == "an inquiry into the crash"
+    assert quote.speaker is not None and quote.speaker.text.endswith("Maria Cantwell")
+    assert quote.speaker_entity == "Maria Cantwell"
+
+
+def test_parenthetical_cue_keeps_both_halves() -> None:
+    quote = by_cue(quotes_of("The hashtag, Mr. Abboud said, spread across France within hours."), "said")
+    assert quote.content.text.startswith("The hashtag")
+    assert quote.content.text.endswith("within hours")
+
+
+def test_headline_label_with_colon() -> None:
+    quote = by_cue(quotes_of("Poll: Trump and Clinton hold narrow leads in Pennsylvania."), ":")
+    assert quote.speaker is not None and quote.speaker.text == "Poll"
+    assert quote.content.text == "Trump and Clinton hold narrow leads in Pennsylvania"
+
+
+def test_nouns_and_quoted_verbs_are_not_cues() -> None:
+    quotes = quotes_of("The inspections could also be a warning. “I said no,” she said.")
+    assert [q.cue.text for q in quotes if q.cue] == ["said"]
+    assert quotes[0].content.text == "“I said no,”"
+
+
+# Speakers
+
+
+def test_pronoun_speaker_resolves_to_last_person() -> None:
+    quotes = quotes_of("Angela Merkel arrived in Paris on Monday. She said the talks were useful.")
+    quote = by_cue(quotes, "said")
+    assert quote.speaker is not None and quote.speaker.text == "She"
+    assert quote.speaker_entity == "Angela Merkel"
+
+
+def test_who_speaker_resolves_to_its_antecedent() -> None:
+    quote = by_cue(quotes_of("It was led by Harry Reid, who said the bill was dead."), "said")
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert quote.speaker_entity == "Harry Reid"
+
+
+def test_the_report_resolves_to_the_last_medium() -> None:
+    text = "Xinhua described the meeting on Monday. The talks were frank, the report added."
+    quote = by_cue(quotes_of(text), "added")
+    assert quote.speaker is not None and quote.speaker.text == "the report"
+    assert quote.speaker_entity == "Xinhua"
+
+
+def test_participle_takes_the_speaker_of_the_clause_before() -> None:
+    text = "The leader inspected the plant, KCNA said, adding that he praised the workers."
+    adding = by_cue(quotes_of(text), "adding")
+    assert adding.speaker is not None and adding.speaker.text == "KCNA"
+    assert adding.content.text == "that he praised the workers"
+
+
+# Relay chains
+
+
+def test_nested_quote_passes_through_the_reporting_medium() -> None:
+    quotes = quotes_of("Kim called for more engines, KCNA said.", outlet="WION")
+    inner = by_cue(quotes, "called for")
+    outer = by_cue(quotes, "said")
+    assert inner.content.text == "more engines"
+    assert inner.via == ["KCNA"]
+    assert outer.content.text == "Kim called for more engines"
+    assert relay_chain(inner, "WION") == ["Kim", "KCNA", "WION"]
+
+
+def test_citing_state_media_resolves_to_the_state_agency() -> None:
+    text = "North Korea's leader toured factories, the agency Reuters reported Sunday citing state media."
+    quote = by_cue(quotes_of(text), "reported")
+    assert quote.speaker_entity == "Reuters"
+    assert quote.cites == ["KCNA"]
+    assert relay_chain(quote, "WION") == ["KCNA", "Reuters", "WION"]
+    assert not [q for q in quotes_of(text) if q.cue and q.cue.text == "citing"]
+
+
+def test_relay_chain_canonicalises_media_and_drops_repeats() -> None:
+    quote = Quote(content=quote_span(), speaker_entity="the Associated Press", via=["AP"])
+    assert relay_chain(quote, "Associated Press") == ["Associated Press"]
+    assert relay_chain(Quote(content=quote_span()), None) == []
+
+
+def quote_span() -> Span:
+    return Span(0, 4, "text")
+
+
+# The seed articles
+
+
+def test_seed_000_kim_called_for_via_kcna(seed_quotes: dict[str, list[Quote]]) -> None:
+    quote = by_cue(seed_quotes["000"], "called for")
+    assert quote.speaker_entity == "Kim Jong Un"
+    assert quote.via == ["KCNA"]
+    assert relay_chain(quote, "WION") == ["Kim Jong Un", "KCNA", "WION"]
+    kcna = quote_with(seed_quotes["000"], "Kim called for steadily increasing")
+    assert kcna.speaker_entity == "KCNA"
+
+
+def test_seed_000_state_media_report_is_kcna(seed_quotes: dict[str, list[Quote]]) -> None:
+    quote = quote_with(seed_quotes["000"], "North Korean dictator Kim Jong Un has visited")
+    assert quote.speaker is not None and quote.speaker.text == "a state media report"
+    assert quote.speaker_entity == "KCNA"
+
+
+def test_seed_000_cheong_told_reuters(seed_quotes: dict[str, list[Quote]]) -> None:
+    quote = by_cue(seed_quotes["000"], "told")
+    assert quote.speaker is not None and quote.speaker.text == "Cheong Seong-chang"
+    assert quote.via == ["Reuters"]
+    assert quote.content.text.startswith("Kim is likely focused on modernisation")
+
+
+def test_seed_001_reuters_citing_state_media(seed_quotes: dict[str, list[Quote]]) -> None:
+    quote = by_cue(seed_quotes["001"], "reported")
+    assert quote.speaker is not None and quote.speaker.text == "the news agency Reuters"
+    assert quote.speaker_entity == "Reuters"
+    assert quote.cites == ["KCNA"]
+    assert quote.content.text.startswith("North Korea's supreme leader Kim Jong Un toured")
+    assert relay_chain(quote, "WION") == ["KCNA", "Reuters", "WION"]
+
+
+def test_seed_001_cheong_told_the_associated_press(seed_quotes: dict[str, list[Quote]]) -> None:
+    quote = by_cue(seed_quotes["001"], "told")
+    assert quote.speaker is not None and quote.speaker.text == "Cheong Seong Chang"
+    assert quote.via == ["Associated Press"]
+    assert quote.content.text.startswith("that Kim’s visits to the factories")
+
+
+def test_seed_001_report_added_and_chang_added(seed_quotes: dict[str, list[Quote]]) -> None:
+    report = [q for q in seed_quotes["001"] if q.speaker is not None and q.speaker.text == "the report"]
+    assert [q.speaker_entity for q in report] == ["KCNA"]
+    assert "cutting-edge strategic weapon engines" in report[0].content.text
+    chang = [q for q in seed_quotes["001"] if q.speaker is not None and q.speaker.text == "Chang"]
+    assert len(chang) == 1 and chang[0].content.text.startswith("Kim’s comments at the artillery factory")
+    experts = quote_with(seed_quotes["001"], "that Kim's inspections of the weapons factories")
+    assert experts.via == ["Associated Press"]
+
+
+# Edge cases
+
+
+def test_empty_and_blank_text() -> None:
+    assert quotes_of("") == []
+    assert quotes_of("   \n\n  ") == []
+
+
+def test_unbalanced_quotes_do_not_swallow_the_text() -> None:
+    text = 'He said "this never ends.\n\nThe minister said the budget is balanced.'
+    quote = by_cue(quotes_of(text), "said")
+    assert len(by_cue(quotes_of(text), "said").content.text) < 40
+    minister = quote_with(quotes_of(text), "the budget is balanced")
+    assert minister.speaker is not None and minister.speaker.text == "The minister"
+    assert quote.content.end <= text.index("\n")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence_every", [25, 0])
+def test_two_megabytes_of_text_finish_quickly(sentence_every: int) -> None:
+    pattern = 'officials said " the plan , according to " Kim told Reuters that " it worked , he added'
+    words = pattern.split(" ")
+    words = (words * (2_000_000 // 90))[: 2_000_000 // 6]
+    starts = [i == 0 or (sentence_every > 0 and i % sentence_every == 0) for i in range(len(words))]
+    doc = Doc(get_nlp().vocab, words=words, sent_starts=starts)
+    size = len(doc.text)
+    started = time.perf_counter()
+    quotes = extract_quotes(doc, [], None)
+    assert time.perf_counter() - started < 120
+    assert len(quotes) > 1000
+    assert all(0 <= q.content.start < q.content.end <= size for q in quotes)
