@@ -311,7 +311,7 @@ class TestDurationsAndSets:
             ("It took about three hours.", "about three hours", "PT3H", "APPROX"),
             ("It took 2 1/2 years.", "2 1/2 years", "P2Y6M", None),
             ("It took several years.", "several years", "PXY", None),
-            ("Prices rose over the past year.", "the past year", "P1Y", None),
+            ("Prices rose over the past decade.", "the past decade", "P10Y", None),
             ("Output over the first nine months rose.", "the first nine months", "P9M", None),
             ("A four-decade embargo.", "four-decade", "P40Y", None),
             ("A battle of decades.", "decades", "PXY", None),
@@ -338,6 +338,44 @@ class TestDurationsAndSets:
     def test_sets(self, nlp: Language, text: str, phrase: str, value: str) -> None:
         expr = the(times_of(nlp, text), phrase)
         assert (expr.type, expr.value) == ("SET", value)
+
+
+class TestContextRules:
+    def test_the_past_year_is_the_previous_calendar_year(self, nlp: Language) -> None:
+        assert value_of(nlp, "Hate groups grew over the past year.", "the past year") == "2022"
+
+    def test_the_week_is_left_underspecified_within_the_year(self, nlp: Language) -> None:
+        found = times_of(nlp, "The index fell on Friday. For the week, it dropped 3.8%.")
+        assert the(found, "the week").value == "2023-WXX"
+
+    def test_the_week_of_a_date_is_that_week(self, nlp: Language) -> None:
+        assert value_of(nlp, "A hearing will come the week of March 6.", "the week of March 6") == "2024-W10"
+
+    def test_coordinated_units_are_one_stretch(self, nlp: Language) -> None:
+        found = times_of(nlp, "He probably died within weeks or months of his capture.")
+        assert [(e.text, e.value) for e in found] == [("weeks or months", "PXW")]
+
+    @pytest.mark.parametrize(
+        "text",
+        ['"Now, he says, it looks different."', "Currently, Avon has 3.3 million shares.",
+         "It matters for today's youth and in today's world.", "It matters to the future of our peoples.",
+         "The two bombings happened only minutes apart."],
+    )  # fmt: skip
+    def test_frames_and_generic_uses_are_not_times(self, nlp: Language, text: str) -> None:
+        assert times_of(nlp, text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "phrase", "value"),
+        [("Now the critics are talking.", "Now", "PRESENT_REF"), ("Avon currently has 3 plants.", "currently",
+          "PRESENT_REF"), ("The offer ran in today's editions.", "today", SUNDAY),
+         ("The future of the plan is unclear, but the future looks bright.", "the future", "FUTURE_REF")],
+    )  # fmt: skip
+    def test_the_same_words_used_as_times(self, nlp: Language, text: str, phrase: str, value: str) -> None:
+        assert value_of(nlp, text, phrase) == value
+
+    def test_the_nth_day_of_an_event_told_in_the_present_is_today(self, nlp: Language) -> None:
+        found = times_of(nlp, "It's the second day of an offensive. On the third day of the war, they left.")
+        assert [(e.text, e.value) for e in found] == [("the second day", SUNDAY)]
 
 
 class TestEventAnchors:

@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench" / "quality_times.py"
 GOLD = ROOT / ".." / "shared" / "data" / "tempeval3_train.jsonl"
-VALUE_F1_FLOOR = 0.805
+VALUE_F1_FLOOR = 0.812
 """The figure reached when the gate was recorded, minus about 0.01."""
 
 

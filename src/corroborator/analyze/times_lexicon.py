@@ -51,6 +51,8 @@ REF_WORDS: dict[str, str] = {
     "the present": "PRESENT_REF", "right now": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "formerly": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "coming quarters": "FUTURE_REF", "future quarters": "FUTURE_REF", "upcoming quarters": "FUTURE_REF",
 }  # fmt: skip
 SET_WORDS: dict[str, str] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
@@ -157,6 +159,6 @@ TRIGGER_WORDS = frozenset(
        "lately", "past", "formerly", "future", "nineteen", "thousand", "period", "m", "am", "pm", "sept",
        "christmas", "thanksgiving", "year", "independence", "halloween", "valentine", "veterans", "boxing",
        "labor", "memorial", "election", "luther", "presidents", "mother", "father", "eve", "midday",
-       "overnight",
+       "overnight", "term",
        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 )  # fmt: skip

@@ -11,9 +11,18 @@ from corroborator.analyze.times_context import Context, Found, Rule
 from corroborator.analyze.times_lexicon import DAY_NUM, MONTH_NAME, PART_OF_DAY, PARTS_OF_DAY, WEEKDAY_NAME
 from corroborator.analyze.times_rules_dates import explicit_day
 
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:world|youth|society|generation|young|children|kids|teenagers|students|families|parents|"
+    r"economy|marketplace|technology|computers|culture|standards)\b",
+    re.IGNORECASE,
+)
+"""Generic "today's world", "today's youth": nowadays, not the reference day."""
 
-def norm_named_day(m: re.Match[str], ctx: Context) -> Found:
+
+def norm_named_day(m: re.Match[str], ctx: Context) -> Found | None:
     word = " ".join(m["day"].lower().split())
+    if word == "today" and not m["pod"] and _GENERIC_TODAY.match(ctx.text, m.end()):
+        return None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
     date = ctx.need_ref() + dt.timedelta(days=offset)
@@ -21,6 +30,17 @@ def norm_named_day(m: re.Match[str], ctx: Context) -> Found:
     if part:
         return Found("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part.lower()]}")
     return Found("DATE", date.isoformat())
+
+
+_TODAY_IS = re.compile(r"(?:today\s+is|it\s+is|it['’]s)\s+$", re.IGNORECASE)
+
+
+def norm_nth_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """The reference day counted from the start of an event ("Today is the eighth day of Desert Shield",
+    "It's the second day of an offensive"); other ordinal days need the event's date."""
+    if not _TODAY_IS.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    return Found("DATE", ctx.need_ref().isoformat())
 
 
 def norm_this_part(m: re.Match[str], ctx: Context) -> Found:
@@ -78,6 +98,8 @@ _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 DAY_RULES = [
     Rule("named_day", r"(?P<day>today|tonight|yesterday|tomorrow|last\s+night|the\s+day\s+before\s+yesterday"
          rf"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PART_OF_DAY}))?", norm_named_day),
+    Rule("nth_day", r"the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+         r"\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day", norm_nth_day),
     Rule("this_part", rf"(?:this\s+(?P<pod>{PART_OF_DAY})|(?:the\s+|(?P<mid>mid)[\s-]?)"
          r"(?P<day_part>morning|afternoon|evening)(?!\s+of\b))(?:\s+(?P<named>yesterday|today|tomorrow))?",
          norm_this_part),

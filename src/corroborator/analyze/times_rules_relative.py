@@ -119,6 +119,8 @@ def not_a_duration(m: re.Match[str], ctx: Context) -> bool:
     return False
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+_APART = re.compile(r"\s+apart\b", re.IGNORECASE)
 _BEFORE_EVENT = re.compile(r"\s+(?:before|after|leading\s+up\s+to|following)\b", re.IGNORECASE)
 
 
@@ -130,6 +132,8 @@ def norm_plural_unit(m: re.Match[str], ctx: Context) -> Found | None:
     )
     if after_the and not m["rel"] and _BEFORE_EVENT.match(ctx.text, m.end()):
         return None  # "the days before the shooting": a stretch of time tied to an event, with no length
+    if not m["rel"] and _APART.match(ctx.text, m.end()):
+        return None  # "minutes apart": a vague gap between two events
     return Found("DURATION", duration_value(None, m["unit"]))
 
 
@@ -193,8 +197,8 @@ def norm_year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
 def norm_relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     relation = m["rel"].lower()
     unit = m["unit"].lower()
-    if relation in ("past", "previous") and m["the"]:
-        return Found("DURATION", duration_value(1, unit))
+    if relation in ("past", "previous") and m["the"] and unit in ("decade", "century"):
+        return Found("DURATION", duration_value(1, unit))  # "over the past decade": a span of ten years
     ref = ctx.need_ref()
     delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[
         relation
@@ -205,7 +209,23 @@ def norm_relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def norm_ref_word(m: re.Match[str], ctx: Context) -> Found | None:
-    return Found("DATE", REF_WORDS[" ".join(m["word"].lower().split())])
+    word = " ".join(m["word"].lower().split())
+    if word in ("now", "currently") and _opens_sentence_with_comma(m, ctx):
+        return None  # "Now, he says, ...": a sentence-opening frame, not a time
+    if word == "the future" and _OF_AFTER.match(ctx.text, m.end()):
+        return None  # "the future of our peoples": their prospects
+    return Found("DATE", REF_WORDS[word])
+
+
+def _opens_sentence_with_comma(m: re.Match[str], ctx: Context) -> bool:
+    before = ctx.text[ctx.sentence_of(m.start())[0] : m.start()]
+    return ctx.text.startswith(", ", m.end()) and not before.strip(" \n\"'`“‘")
+
+
+def norm_the_week(m: re.Match[str], ctx: Context) -> Found:
+    """The week of the events told ("For the week, the index dropped 3.8%"): TimeBank leaves it
+    underspecified within the reference year."""
+    return Found("DATE", f"{ctx.need_ref('XXXX-WXX').year:04d}-WXX")
 
 
 def norm_set_word(m: re.Match[str], ctx: Context) -> Found:
@@ -288,7 +308,10 @@ _DURATION_LEAD = (
     r"(?:the\s+(?:(?:past|last|next|first|previous|coming|following|latest|final|ensuing|remaining|"
     r"entire|whole|full|initial|same)\s+)?|(?:past|last|next|first|previous|coming|recent)\s+)?"
 )
-_PLURAL_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|centurie)s"
+_PLURAL_UNIT = (
+    r"(?P<unit>minute|hour|day|week|month|year|decade|centurie)s"
+    r"(?:\s+(?:or|and)\s+(?:hour|day|week|month|year|decade|centurie)s)?"  # "weeks or months": one stretch
+)
 _ANCHOR_DIR = r"(?P<dir>ago|earlier|later|from\s+now|hence|back|(?:before|after)(?!\s+[\w$]))"
 RELATIVE_RULES = [
     Rule("ago", rf"{_COUNT_UNIT}(?:\s+or\s+so)?\s+{_ANCHOR_DIR}", norm_ago),
@@ -302,6 +325,7 @@ RELATIVE_RULES = [
     *DAY_RULES,
     Rule("the_year", r"the\s+(?:(?:fiscal|full|calendar|current)\s+)?year(?!['’-])", norm_the_year),
     Rule("weekend", r"the\s+weekend", norm_weekend),
+    Rule("the_week", r"the\s+week(?!\s+(?:of|ended|ending|to|through)\b)", norm_the_week),
     Rule("quarter_a_year_ago", r"(?:the\s+)?(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)|"
          r"last\s+year's\s+(?:quarter|period)|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+"
          r"(?:of\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year)", norm_quarter_a_year_ago),
