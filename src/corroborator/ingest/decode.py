@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import zlib
 from pathlib import Path
 from typing import Protocol
 
@@ -50,7 +51,7 @@ def read_file(path: Path, max_bytes: int) -> bytes:
                 with gzip.GzipFile(fileobj=raw) as unzipped:
                     return read_capped(unzipped, f"{path} (decompressed)", max_bytes)
             return read_capped(raw, str(path), max_bytes)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:  # zlib.error: a corrupt deflate stream inside a .gz
         reason = getattr(error, "strerror", None) or str(error)
         raise InputError(f"cannot read {path}: {reason}", "check the file exists and is readable") from error
 
@@ -72,7 +73,7 @@ def decode_text(data: bytes, what: str, declared: str | None = None) -> str:
     for encoding in [declared or "utf-8", "utf-8"]:
         try:
             return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (ValueError, LookupError):  # ValueError: a bad decode, or a charset name with a NUL in it
             continue
     text = _decode_legacy(data)
     if _control_share(text) > _CONTROL_SHARE_LIMIT:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -15,6 +16,8 @@ from corroborator.ingest.clean import clean_text
 from corroborator.ingest.html import fragment_text
 from corroborator.types import Article, Failure
 
+_NUMERIC_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]{1,16}|[0-9]{1,20});")
+_FEED_HINT = "check the file is well-formed RSS or Atom XML"
 PageReader = Callable[[str], Article]
 """Fetches a linked page and reads it into an Article (raises CorroboratorError when it cannot)."""
 
@@ -34,7 +37,11 @@ def feed_items(
 ) -> Iterator[Article | Failure]:
     """Every entry of the feed in `data`; `read_page`, if given, fetches the pages of summary-only entries."""
     headers = {"content-location": origin} if origin.startswith(("http://", "https://")) else None
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(_valid_references(data)), response_headers=headers)
+    except ValueError as error:  # feedparser's decoding and sanitizing fail this way on some bad bytes
+        yield Failure(origin, f"not a readable RSS/Atom feed: {' '.join(str(error).split())} ({_FEED_HINT})")
+        return
     entries: list[Any] = list(parsed.entries)
     if not entries:
         yield Failure(origin, _no_entries_reason(parsed))
@@ -51,10 +58,24 @@ def feed_items(
             yield Failure(item, "feed entry has no text (pass --follow-links to fetch its page)")
 
 
+def _valid_references(data: bytes) -> bytes:
+    """`data` with numeric character references to no character (surrogates, beyond U+10FFFF, NUL) made
+    U+FFFD: feedparser would turn them into strings that cannot be encoded, or fail on them."""
+    return _NUMERIC_REFERENCE.sub(_checked_reference, data)
+
+
+def _checked_reference(match: re.Match[bytes]) -> bytes:
+    digits = match.group(1)
+    value = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return b"&#xFFFD;"
+    return match.group(0)
+
+
 def _no_entries_reason(parsed: Any) -> str:
     if parsed.get("bozo"):
-        problem = str(parsed.get("bozo_exception", "unknown error")).strip()
-        return f"not a valid RSS/Atom feed: {problem} (check the file is well-formed RSS or Atom XML)"
+        problem = " ".join(str(parsed.get("bozo_exception", "unknown error")).split())
+        return f"not a valid RSS/Atom feed: {problem} ({_FEED_HINT})"
     return "the feed has no entries (check the feed address or file)"
 
 
@@ -83,7 +104,8 @@ def _entry_markup(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> str | None:
-    parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get: feedparser's own get maps a missing published_parsed to updated_parsed with a warning.
+    parsed: time.struct_time | None = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     if not parsed:
         return None
     return datetime(*parsed[:6], tzinfo=UTC).isoformat()

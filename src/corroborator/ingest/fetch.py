@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 import httpx
 
 from corroborator.errors import FetchError
+from corroborator.ingest.deadline import deadline_transport
 from corroborator.ingest.options import ReadOptions
 
 MAX_REDIRECTS = 5
@@ -113,8 +114,12 @@ def resolve_checked(
 
 def address_problem(address: IPAddress) -> str | None:
     """Why a fetch must not go to this address, or None for a public address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is not None:
+            address = embedded
+        elif address.is_site_local:
+            return "site-local address"
     checks = (
         (address.is_loopback, "loopback"),
         (address.is_link_local, "link-local"),
@@ -141,7 +146,10 @@ def _get(
     last_error: httpx.ConnectError | None = None
     for address in addresses:
         try:
-            with httpx.Client(timeout=options.timeout, follow_redirects=False, trust_env=False) as client:
+            with httpx.Client(
+                timeout=options.timeout, follow_redirects=False, trust_env=False,
+                transport=deadline_transport(deadline),
+            ) as client:
                 return _get_from(client, target, address, options, deadline)
         except httpx.ConnectError as error:
             last_error = error
@@ -164,8 +172,9 @@ def _get_from(
         finally:
             response.close()
     except httpx.TimeoutException as error:
+        waited = options.timeout if time.monotonic() < deadline else 3 * options.timeout
         raise FetchError(
-            f"timed out after {options.timeout:g}s fetching {target}", "raise --timeout or try again later"
+            f"timed out after {waited:g}s fetching {target}", "raise --timeout or try again later"
         ) from error
     except httpx.ConnectError:
         raise

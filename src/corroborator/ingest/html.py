@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -30,14 +31,7 @@ def html_article(
     html: str, origin: str, url: str | None = None, outlet: str | None = None, fetched_at: str | None = None
 ) -> Article:
     """The main text and metadata of an HTML page; InputError when it holds no article text."""
-    document = trafilatura.bare_extraction(
-        cap_markup(html),
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={"original_date": True, "extensive_search": True},
-    )
+    document = _extract(cap_markup(html), url)
     raw_text = getattr(document, "text", None) or ""
     title = (getattr(document, "title", None) or "").strip()
     text, removed = clean_text(_without_title_line(raw_text, title))
@@ -56,6 +50,21 @@ def html_article(
         origin=origin,
         removed=removed,
     )
+
+
+def _extract(markup: str, url: str | None) -> Any:
+    """trafilatura's document for the markup; without metadata when its date search trips over the markup
+    (htmldate asserts on some trees, e.g. an <svg> root element)."""
+    options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": False}
+    try:
+        return trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            date_extraction_params={"original_date": True, "extensive_search": True},
+            **options,
+        )
+    except AssertionError:
+        return trafilatura.bare_extraction(markup, with_metadata=False, **options)
 
 
 def cap_markup(html: str) -> str:

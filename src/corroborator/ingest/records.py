@@ -17,6 +17,7 @@ from corroborator.types import Article, Failure
 
 RECORD_FIELDS = ("id", "text", "title", "url", "outlet", "published", "author", "language")
 _TEXT_HINT = 'each record needs a non-empty "text" field'
+_FLAT_HINT = "records are flat objects with a text field; fix or remove it"
 _PARQUET_BATCH = 256
 
 
@@ -72,6 +73,9 @@ def jsonl_items(text: str, origin: str, outlet: str | None = None) -> Iterator[A
             reason = f"broken JSON on line {number}: {error.msg} at column {error.colno}"
             yield Failure(item, f"{reason} (fix or remove that line; the other lines are read)")
             continue
+        except RecursionError:
+            yield Failure(item, f"JSON on line {number} is nested too deeply ({_FLAT_HINT})")
+            continue
         yield from _from_records([(item, record)], origin, outlet)
 
 
@@ -85,6 +89,9 @@ def json_items(text: str, origin: str, outlet: str | None = None) -> Iterator[Ar
     except json.JSONDecodeError as error:
         reason = f"broken JSON at line {error.lineno} column {error.colno}: {error.msg}"
         yield Failure(origin, f"{reason} (fix the file, or write one record per line as JSONL)")
+        return
+    except RecursionError:
+        yield Failure(origin, f"the JSON is nested too deeply ({_FLAT_HINT})")
         return
     numbered = ((f"{origin}[{index}]", record) for index, record in enumerate(records))
     yield from _from_records(numbered, origin, outlet)
