@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from corroborator.errors import CorroboratorError
+from corroborator.assign import assign_stories
+from corroborator.errors import CorroboratorError, InputError
 from corroborator.ingest import ReadOptions, read_sources
 from corroborator.store import SearchHit, Store
-from corroborator.types import Article, Failure
+from corroborator.types import Analysis, Article, Assignment, Brief, Failure, Story
 
 Progress = Callable[[Article | Failure], None]
+ANALYSIS_BATCH = 32
 
 
 @dataclass
@@ -35,6 +37,8 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     """Ids of every article read (added, present or updated), in the order read."""
+    assignments: list[Assignment] = field(default_factory=list)
+    """The story each newly indexed article joined or started, and why."""
 
     @property
     def read(self) -> int:
@@ -61,27 +65,48 @@ class Corroborator:
         sources: Sequence[str],
         options: ReadOptions | None = None,
         progress: Progress | None = None,
+        analyze: bool = True,
     ) -> IngestReport:
-        """Read `sources` (files, folders, globs, `-` for stdin, http(s) URLs) and store every article.
+        """Read `sources` (files, folders, globs, `-` for stdin, http(s) URLs), analyse and store every new
+        article, and put each into a story (`analyze=False` only stores the texts).
 
-        Each article is stored in its own transaction, so an interrupted ingest can simply be run again.
-        An item that cannot be read or stored is added to `failed` and the batch goes on. `progress` is
-        called with each Article or Failure as it is handled.
+        Each article is stored with its analysis in its own transaction, so an interrupted ingest can simply
+        be run again: what was stored stays, and articles without a story are assigned then. An item that
+        cannot be read or stored is added to `failed` and the batch goes on. `progress` is called with each
+        Article or Failure as it is handled.
         """
         report = IngestReport()
+        pending: list[Article] = []
         for item in _guarded(read_sources(sources, options), sources):
-            if isinstance(item, Article):
-                self._store_one(item, report)
-            else:
+            if isinstance(item, Failure):
                 report.failed.append(item)
+            elif analyze and not self.store.has_analysis(item.id):
+                pending.append(item)
+                if len(pending) >= ANALYSIS_BATCH:
+                    self._store_analysed(pending, report)
+            else:
+                self._store_one(item, None, report)
             if progress is not None:
                 progress(item)
+        self._store_analysed(pending, report)
+        if analyze:
+            report.assignments = assign_stories(self.store, report.article_ids)
         return report
 
-    def _store_one(self, article: Article, report: IngestReport) -> None:
+    def _store_analysed(self, pending: list[Article], report: IngestReport) -> None:
+        if not pending:
+            return
+        from corroborator.analyze.pipeline import shared_analyzer
+
+        analyses = shared_analyzer().analyze(pending)
+        for article, analysis in zip(pending, analyses, strict=True):
+            self._store_one(article, analysis, report)
+        pending.clear()
+
+    def _store_one(self, article: Article, analysis: Analysis | None, report: IngestReport) -> None:
         try:
-            result = self.store.add_article(article)
-        except CorroboratorError as error:
+            result = self.store.add_article(article, analysis)
+        except InputError as error:
             report.failed.append(Failure(article.origin or article.url or article.id, error.one_line()))
             return
         setattr(report, result, getattr(report, result) + 1)
@@ -110,6 +135,27 @@ class Corroborator:
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and texts, best match first, each hit with a snippet."""
         return self.store.search(query, limit=limit)
+
+    def stories(self, limit: int = 100, offset: int = 0) -> list[Story]:
+        """Stored stories (one real-world event each), largest first."""
+        return self.store.list_stories(limit=limit, offset=offset)
+
+    def story(self, story_id: str) -> Story:
+        """One stored story with its members and copies; raises NotFound if there is none."""
+        return self.store.get_story(story_id)
+
+    def brief(self, story_id: str) -> Brief:
+        """What the articles of a stored story agree on, where they differ, and where claims come from."""
+        from corroborator.compare.sources import brief_for_story
+
+        return brief_for_story(self.store.path, story_id)
+
+    @staticmethod
+    def compare(sources: Sequence[str], options: ReadOptions | None = None) -> Brief:
+        """The brief of the given files or URLs read as one story, with no database."""
+        from corroborator.compare.sources import compare_sources
+
+        return compare_sources(sources, options).brief
 
     def close(self) -> None:
         self.store.close()

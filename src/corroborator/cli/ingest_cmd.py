@@ -47,13 +47,16 @@ def ingest(
     outlet: Annotated[
         str | None, typer.Option("--outlet", help="Set this outlet name on every article read.")
     ] = None,
+    no_analyze: Annotated[
+        bool, typer.Option("--no-analyze", help="Only store the texts: no analysis, no stories (faster).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Read news reports and store them; a report already stored is left as it is, a changed text at a
+    """Read news reports, analyse them and put each into a story; store them; a report already stored is left as it is, a changed text at a
     stored URL is kept as a new version."""
     options = ReadOptions(allow_private=allow_private, follow_links=follow_links, outlet=outlet)
     with open_corroborator(db) as corroborator, _progress_bar() as tick:
-        report = corroborator.ingest(sources, options, progress=tick)
+        report = corroborator.ingest(sources, options, progress=tick, analyze=not no_analyze)
     if report.read == 0:
         for failure in report.failed:
             print_error(f"{failure.item}: {failure.reason}")

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from corroborator.errors import NotFound, StoreError
+from corroborator.errors import InputError, NotFound, StoreError
 from corroborator.store.codec import analysis_from_dict, analysis_to_dict
 from corroborator.store.db import Database, store_error
 from corroborator.types import Analysis, Article
@@ -72,7 +72,7 @@ class ArticleStore:
                 if analysis_row is not None:
                     _write_analysis(connection, *analysis_row)
         except UnicodeEncodeError as error:
-            raise StoreError(f"article {article.id} has text that is not valid Unicode ({error.reason})",
+            raise InputError(f"article {article.id} has text that is not valid Unicode ({error.reason})",
                              "fix the input encoding") from None
         return result
 
@@ -111,6 +111,12 @@ class ArticleStore:
         )
         return [article_from_row(row) for row in rows]
 
+    def article_ids(self, latest_only: bool = True) -> list[str]:
+        """Every stored article id in the order stored (`latest_only`: without replaced versions)."""
+        where, parameters = _filters(None, None, None, latest_only)
+        rows = self._db.read(f"SELECT a.id FROM articles a {where} ORDER BY a.seq", parameters)
+        return [str(row[0]) for row in rows]
+
     def count_articles(
         self, outlet: str | None = None, since: str | None = None, until: str | None = None,
         latest_only: bool = True,
@@ -148,6 +154,9 @@ class ArticleStore:
                 raise NotFound(f"cannot save the analysis of article {analysis.article_id}: no such article",
                                "store the article first")
             _write_analysis(connection, *row)
+
+    def has_analysis(self, article_id: str) -> bool:
+        return bool(self._db.read("SELECT 1 FROM analyses WHERE article_id = ?", (article_id,)))
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         rows = self._db.read("SELECT data FROM analyses WHERE article_id = ?", (article_id,))

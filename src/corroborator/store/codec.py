@@ -106,6 +106,7 @@ def _quote_from_dict(data: Mapping[str, Any]) -> Quote:
         cue=_span(data.get("cue")),
         kind=data.get("kind", "indirect"),
         via=list(data.get("via", [])),
+        cites=list(data.get("cites", [])),
     )
 
 
