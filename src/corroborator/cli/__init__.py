@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from corroborator.cli import analysis_cmd, batch_cmd, compare_cmd, ingest_cmd, transfer_cmd, web_cmd
+from corroborator.cli import (
+    analysis_cmd,
+    batch_cmd,
+    compare_cmd,
+    ingest_cmd,
+    stories_cmd,
+    transfer_cmd,
+    web_cmd,
+)
 from corroborator.cli.common import CorroboratorGroup
 
 app = typer.Typer(
@@ -20,6 +28,7 @@ app = typer.Typer(
 ingest_cmd.register(app)
 analysis_cmd.register(app)
 batch_cmd.register(app)
+stories_cmd.register(app)
 compare_cmd.register(app)
 transfer_cmd.register(app)
 web_cmd.register(app)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from corroborator.batch.run import BatchOptions, BatchReport, Engine, run_batch
+from corroborator.batch.run import BATCH_MAX_BYTES, BatchOptions, BatchReport, Engine, run_batch
 from corroborator.cli.common import stderr_console
 from corroborator.ingest import ReadOptions
 
@@ -31,9 +31,12 @@ def batch(
     ] = None,
     shard_size: Annotated[
         int, typer.Option("--shard-size", min=1, help="Articles per resumable shard.")
-    ] = 200,
+    ] = 100,
     no_briefs: Annotated[bool, typer.Option("--no-briefs", help="Skip the briefs (faster).")] = False,
     no_parquet: Annotated[bool, typer.Option("--no-parquet", help="Write JSONL only.")] = False,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Forget the shards of earlier runs into --out; analyse all again.")
+    ] = False,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow URLs on local addresses.")
     ] = False,
@@ -41,7 +44,8 @@ def batch(
     """Analyse INPUTs, group them into stories and build a brief per story.
 
     Writes articles, stories and briefs (.jsonl and .parquet), rejects.jsonl and summary.jsonl into --out.
-    Finished shards are skipped on a re-run."""
+    Shards analysed by an earlier run into the same --out are reused (only new or changed ones are redone).
+    Items that fail are listed with their reason in rejects.jsonl; the rest of the batch goes on."""
     if engine not in ("local", "ray"):
         raise typer.BadParameter(f"--engine must be local or ray, not {engine!r}")
     chosen: Engine = "ray" if engine == "ray" else "local"
@@ -50,9 +54,10 @@ def batch(
         address=address,
         workers=workers,
         shard_size=shard_size,
-        read=ReadOptions(allow_private=allow_private),
+        read=ReadOptions(allow_private=allow_private, max_bytes=BATCH_MAX_BYTES),
         parquet=not no_parquet,
         briefs=not no_briefs,
+        fresh=fresh,
     )
     console = stderr_console()
     with Progress(
@@ -75,11 +80,15 @@ def _print_summary(report: BatchReport) -> None:
     typer.echo(
         f"{report.articles} articles, {report.stories} stories, {report.briefs} briefs "
         f"in {report.seconds:.1f} s "
-        f"({report.shards_run} shards run, {report.shards_skipped} already done) -> {report.out_dir}"
+        f"({report.shards_run} shards run, {report.shards_skipped} reused) -> {report.out_dir}"
     )
-    if report.rejects:
-        typer.echo(f"{len(report.rejects)} rejected (listed in {report.out_dir / 'rejects.jsonl'}):")
-        for failure in report.rejects[:20]:
-            typer.echo(f"  {failure.item}: {' '.join(failure.reason.split())}")
-        if len(report.rejects) > 20:
-            typer.echo(f"  ... and {len(report.rejects) - 20} more")
+    rejected = [reject for reject in report.rejects if not reject.kept]
+    problems = len(report.rejects) - len(rejected)
+    if problems:
+        typer.echo(f"{problems} articles kept with part of their analysis missing (see rejects.jsonl)")
+    if rejected:
+        typer.echo(f"{len(rejected)} rejected (listed in {report.out_dir / 'rejects.jsonl'}):")
+        for reject in rejected[:20]:
+            typer.echo(f"  {reject.item}: {' '.join(reject.reason.split())}")
+        if len(rejected) > 20:
+            typer.echo(f"  ... and {len(rejected) - 20} more")

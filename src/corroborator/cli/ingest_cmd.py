@@ -52,8 +52,9 @@ def ingest(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Read news reports, analyse them and put each into a story; store them; a report already stored is left as it is, a changed text at a
-    stored URL is kept as a new version."""
+    """Read news reports, analyse and store them, and put each into a story.
+
+    A report already stored is left as it is; a changed text at a stored URL is kept as a new version."""
     options = ReadOptions(allow_private=allow_private, follow_links=follow_links, outlet=outlet)
     with open_corroborator(db) as corroborator, _progress_bar() as tick:
         report = corroborator.ingest(sources, options, progress=tick, analyze=not no_analyze)

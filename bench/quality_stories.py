@@ -1,0 +1,138 @@
+"""Story quality on ECB+ (B-cubed F1 over `story`, articles streamed in random orders) and MEANTIME topics.
+
+    .venv/bin/python bench/quality_stories.py            # figures: train and dev, 5 orders each, MEANTIME
+    .venv/bin/python bench/quality_stories.py --train    # refit data/story_model.json on train
+    .venv/bin/python bench/quality_stories.py --orders 1 --splits dev
+
+Scores with ../shared/tools/score_stories.py; ids in the written stories.jsonl are the JSONL ids."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from corroborator.stories.batch import cluster, stories_to_jsonl_rows
+from corroborator.stories.embed import Embedder
+from corroborator.stories.lite import analyses_for
+from corroborator.stories.profile import build_profile
+from corroborator.stories.scorer import MODEL_FILE, ScorerModel, load_model
+from corroborator.stories.signals import PairContext, pair_signals
+from corroborator.stories.train import fit_model
+from corroborator.stories.vocab import StreamingIdf
+from corroborator.types import Analysis, Article
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+ECB = SHARED / "data" / "ecbplus_traindev.jsonl"
+MEANTIME = SHARED / "data" / "meantime_wikinews.jsonl"
+SCORER = SHARED / "tools" / "score_stories.py"
+MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "corroborator" / "data" / MODEL_FILE
+CROSS_TOPIC_SAMPLE = 0.05
+
+
+def read_rows(path: Path, split: str | None = None) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [row for row in rows if split is None or row.get("split") == split]
+
+
+def to_article(row: dict[str, Any]) -> Article:
+    return Article(
+        text=row["text"],
+        title=row.get("title", ""),
+        url=row.get("url"),
+        outlet=row.get("outlet"),
+        published=row.get("published"),
+        source_id=str(row["id"]),
+    )
+
+
+def score(rows: list[dict[str, Any]], label: str, predicted: list[dict[str, Any]], workdir: Path) -> float:
+    gold_path, out_path = workdir / "gold.jsonl", workdir / "stories.jsonl"
+    gold_path.write_text("".join(json.dumps({"id": r["id"], "story": r[label]}) + "\n" for r in rows))
+    out_path.write_text("".join(json.dumps(row) + "\n" for row in predicted))
+    result = subprocess.run(
+        [sys.executable, str(SCORER), str(gold_path), str(out_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def evaluate(
+    rows: list[dict[str, Any]], label: str, orders: int, embedder: Embedder, model: ScorerModel, workdir: Path
+) -> list[float]:
+    articles = [to_article(r) for r in rows]
+    analyses = analyses_for(articles)
+    ids = {a.id: str(a.source_id) for a in articles}
+    figures = []
+    for seed in range(orders):
+        order = list(range(len(articles)))
+        random.Random(seed).shuffle(order)
+        stories = cluster([articles[i] for i in order], [analyses[i] for i in order], model, embedder)
+        figures.append(score(rows, label, stories_to_jsonl_rows(stories, ids), workdir))
+    return figures
+
+
+def training_pairs(
+    rows: list[dict[str, Any]], embedder: Embedder
+) -> tuple[list[dict[str, float]], list[bool]]:
+    """Every same-topic pair and a sample of cross-topic pairs, with batch (whole-split) vocabularies."""
+    articles = [to_article(r) for r in rows]
+    analyses: list[Analysis] = analyses_for(articles)
+    profiles = [build_profile(a, an) for a, an in zip(articles, analyses, strict=True)]
+    vectors = embedder.vectors([a.id for a in articles], [p.lead for p in profiles])
+    context = PairContext(StreamingIdf(), StreamingIdf())
+    for profile in profiles:
+        context.terms.add(profile.terms)
+        context.entities.add(profile.entity_keys())
+    weighted = [context.terms.weigh(p.terms) for p in profiles]
+    sampler = random.Random(0)
+    pairs, labels = [], []
+    for i, j in itertools.combinations(range(len(rows)), 2):
+        if rows[i]["topic"] != rows[j]["topic"] and sampler.random() > CROSS_TOPIC_SAMPLE:
+            continue
+        meaning = float(vectors[i] @ vectors[j])
+        pairs.append(pair_signals(profiles[i], profiles[j], context, meaning, weighted[i], weighted[j]))
+        labels.append(rows[i]["story"] == rows[j]["story"])
+    return pairs, labels
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", action="store_true", help="refit the pair model on the train split first")
+    parser.add_argument("--orders", type=int, default=5)
+    parser.add_argument("--splits", default="train,dev")
+    parser.add_argument("--no-meantime", action="store_true")
+    options = parser.parse_args()
+    embedder = Embedder()
+    if options.train:
+        pairs, labels = training_pairs(read_rows(ECB, "train"), embedder)
+        model = fit_model(pairs, labels, load_model())
+        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH} from {len(pairs)} pairs ({sum(labels)} same story)")
+    model = load_model(MODEL_PATH if MODEL_PATH.exists() else None)
+    with tempfile.TemporaryDirectory() as tmp:
+        for split in options.splits.split(","):
+            figures = evaluate(read_rows(ECB, split), "story", options.orders, embedder, model, Path(tmp))
+            print(
+                f"ECB+ {split}: B-cubed F1 min {min(figures):.4f} median {statistics.median(figures):.4f} "
+                f"over {len(figures)} orders {[round(f, 4) for f in figures]}"
+            )
+        if not options.no_meantime:
+            figures = evaluate(read_rows(MEANTIME), "topic", options.orders, embedder, model, Path(tmp))
+            print(
+                f"MEANTIME topics: B-cubed F1 min {min(figures):.4f} median {statistics.median(figures):.4f}"
+            )
+
+
+if __name__ == "__main__":
+    main()

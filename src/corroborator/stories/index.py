@@ -1,0 +1,362 @@
+"""StoryIndex: assigns each new article to a story (or starts one), merges stories an article bridges,
+splits stories whose members separate, and records copies.
+
+An article joins the story with the best score: the mean link probability to its best-linked members
+(up to TOP_MEMBERS of them, a missing member counting 0), provided the score reaches the model's `join`
+threshold and is not far below the story's own cohesion. Candidates come from the vector index, the
+entity inverted index and the copy LSH buckets, so assignment never scans the whole collection."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from corroborator.errors import NotFound
+from corroborator.stories.copies import CopyDetector, CopyEntry
+from corroborator.stories.embed import DIMENSIONS, Embedder, Vector
+from corroborator.stories.profile import ArticleProfile, build_profile
+from corroborator.stories.scorer import ScorerModel, load_model, probability
+from corroborator.stories.signals import PairContext, pair_signals, shared_evidence
+from corroborator.stories.split import average_linkage
+from corroborator.stories.table import ProfileTable
+from corroborator.stories.text import shingles, words
+from corroborator.stories.vectors import VectorIndex
+from corroborator.stories.vocab import StreamingIdf
+from corroborator.types import Analysis, Article, Assignment, CopyLink, Story
+
+TOP_MEMBERS = 10
+VECTOR_CANDIDATES = 24
+ENTITY_CANDIDATES = 24
+POSTINGS_PER_NAME = 40
+COMMON_NAME_SHARE = 0.05
+"""Entity keys named by more than this share of all articles are too common to fetch candidates by."""
+RECHECK_SIZES = frozenset({4, 8, 16, 32, 64, 128})
+RECHECK_LIMIT = 256
+NORM_GROWTH = 2.0
+"""A cached TF-IDF length is recomputed once the collection has grown by this factor."""
+
+
+@dataclass
+class StoryState:
+    """One story's members (index keys, arrival order) and the scores its members joined with."""
+
+    founder: str
+    members: list[int] = field(default_factory=list)
+    joined_sum: float = 0.0
+    joined_count: int = 0
+
+    @property
+    def cohesion(self) -> float:
+        return self.joined_sum / self.joined_count if self.joined_count else 0.0
+
+
+@dataclass
+class Scored:
+    key: int
+    probability: float
+    signals: dict[str, float]
+    profile: ArticleProfile
+
+
+class StoryIndex:
+    """Incremental story assignment over an in-memory or on-disk (`directory`) index."""
+
+    def __init__(
+        self,
+        directory: Path | None = None,
+        model: ScorerModel | None = None,
+        embedder: Embedder | None = None,
+        auto_recheck: bool = True,
+    ) -> None:
+        self.directory = directory
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
+        self.model = model or load_model()
+        self.embedder = embedder or Embedder()
+        self.auto_recheck = auto_recheck
+        self.table = ProfileTable(directory / "profiles.sqlite" if directory else None)
+        self.vectors = VectorIndex(DIMENSIONS)
+        self.context = PairContext(StreamingIdf(), StreamingIdf())
+        self.copy_detector = CopyDetector()
+        self.copy_links: dict[str, CopyLink] = {}
+        self.story_of: dict[int, int] = {}
+        self.states: dict[int, StoryState] = {}
+        self.next_key = 0
+        self.last_article_id = ""
+        self.norms: dict[int, tuple[int, float]] = {}
+
+    # -- assignment ---------------------------------------------------------------------------------------
+
+    def assign(self, article: Article, analysis: Analysis | None = None) -> Assignment:
+        """Put one article in a story and say why; an article already indexed keeps its story."""
+        known = self.table.key_of(article.id)
+        if known is not None:
+            return Assignment(article=article.id, story=self.story_id(self.story_of[known]), created=False)
+        profile = build_profile(article, analysis)
+        vector = self.embedder.vector(article.id, profile.lead)
+        return self.assign_profile(profile, vector, words(f"{article.title}\n{article.text}"))
+
+    def assign_profile(self, profile: ArticleProfile, vector: Vector, tokens: list[str]) -> Assignment:
+        """Assign from precomputed parts (the profile, the lead vector, the word tokens)."""
+        key = self.next_key
+        self.next_key += 1
+        self.context.terms.add(profile.terms)
+        self.context.entities.add(profile.entity_keys())
+        entry = CopyEntry(profile.article_id, profile.published, profile.length, len(shingles(tokens)))
+        link, mates = self.copy_detector.add(entry, tokens)
+        scored = self._score(profile, vector, self._candidates(profile, vector, mates))
+        self.table.add(key, profile)
+        self.vectors.add(key, vector)
+        self._norm(key, profile)
+        self.last_article_id = profile.article_id
+        if link is not None:
+            self.copy_links[link.article] = link
+        return self._place(key, profile, scored, link)
+
+    def _candidates(self, profile: ArticleProfile, vector: Vector, mates: list[str]) -> set[int]:
+        found = set(self.vectors.nearest(vector, VECTOR_CANDIDATES))
+        common = max(50.0, COMMON_NAME_SHARE * self.context.entities.documents)
+        counts: dict[int, int] = defaultdict(int)
+        for name in profile.entity_keys():
+            if self.context.entities.frequency.get(name, 0) <= common:
+                for other in self.table.latest_with(name, POSTINGS_PER_NAME):
+                    counts[other] += 1
+        found.update(sorted(counts, key=lambda k: (-counts[k], -k))[:ENTITY_CANDIDATES])
+        found.update(k for mate in mates if (k := self.table.key_of(mate)) is not None)
+        return found
+
+    def _score(self, profile: ArticleProfile, vector: Vector, candidates: set[int]) -> list[Scored]:
+        if not candidates:
+            return []
+        keys = sorted(candidates)
+        profiles = self.table.get(keys)
+        others = self.vectors.get(keys)
+        own_terms = self.context.terms.weigh(profile.terms)
+        scored = []
+        for key, other_vector in zip(keys, others, strict=True):
+            meaning = float(np.dot(vector, other_vector)) if other_vector is not None else 0.0
+            wording = self.context.terms.cosine_to(
+                own_terms, profiles[key].terms, self._norm(key, profiles[key])
+            )
+            signals = pair_signals(profile, profiles[key], self.context, meaning, wording=wording)
+            scored.append(Scored(key, probability(signals, self.model), signals, profiles[key]))
+        return scored
+
+    def _norm(self, key: int, profile: ArticleProfile) -> float:
+        """The TF-IDF length of an indexed article, recomputed once the collection grew by NORM_GROWTH."""
+        documents = self.context.terms.documents
+        cached = self.norms.get(key)
+        if cached is None or documents > cached[0] * NORM_GROWTH:
+            cached = (documents, self.context.terms.norm(profile.terms))
+            self.norms[key] = cached
+        return cached[1]
+
+    def _story_scores(self, scored: list[Scored]) -> dict[int, float]:
+        by_story: dict[int, list[float]] = defaultdict(list)
+        for item in scored:
+            by_story[self.story_of[item.key]].append(item.probability)
+        scores = {}
+        for story, values in by_story.items():
+            size = min(len(self.states[story].members), TOP_MEMBERS)
+            scores[story] = sum(sorted(values, reverse=True)[:size]) / size
+        return scores
+
+    def _eligible(self, scores: dict[int, float]) -> list[int]:
+        model = self.model
+        fitting = [
+            story
+            for story, score in scores.items()
+            if score >= model.join and score >= model.cohesion_share * self.states[story].cohesion
+        ]
+        return sorted(fitting, key=lambda story: -scores[story])
+
+    def _place(
+        self, key: int, profile: ArticleProfile, scored: list[Scored], link: CopyLink | None
+    ) -> Assignment:
+        scores = self._story_scores(scored)
+        copied = self._copy_story(link, profile.article_id)
+        eligible = self._eligible(scores)
+        if copied is not None:
+            eligible = [copied, *(story for story in eligible if story != copied)]
+        if not eligible:
+            self.states[key] = StoryState(founder=profile.article_id, members=[key])
+            self.story_of[key] = key
+            return self._explain(
+                key, profile, key, scored, created=True, score=max(scores.values(), default=0.0)
+            )
+        story = eligible[0]
+        score = 1.0 if copied is not None else scores[story]
+        bridged = [story, *(other for other in eligible[1:] if scores[other] >= self.model.merge)]
+        names = {number: self.story_id(number) for number in bridged}
+        for other in bridged[1:]:
+            story = self._merge(story, other)
+        self._join(key, story, score)
+        assignment = self._explain(key, profile, story, scored, created=False, score=score)
+        assignment.merged = [names[number] for number in bridged if number != story]
+        if link is not None:
+            assignment.signals["copy_overlap"] = link.overlap
+        if self.auto_recheck and len(self.states[self.story_of[key]].members) in RECHECK_SIZES:
+            self.recheck(self.story_id(self.story_of[key]))
+            assignment.story = self.story_id(self.story_of[key])
+        return assignment
+
+    def _copy_story(self, link: CopyLink | None, article_id: str) -> int | None:
+        if link is None:
+            return None
+        other = link.copy_of if link.article == article_id else link.article
+        other_key = self.table.key_of(other)
+        return self.story_of[other_key] if other_key is not None else None
+
+    def _join(self, key: int, story: int, score: float) -> None:
+        state = self.states[story]
+        state.members.append(key)
+        state.joined_sum += score
+        state.joined_count += 1
+        self.story_of[key] = story
+
+    def _merge(self, story: int, other: int) -> int:
+        """Merge two stories; the larger (then older) keeps its id. Returns the surviving story."""
+        keep, drop = sorted((story, other), key=lambda s: (-len(self.states[s].members), s))
+        kept, dropped = self.states[keep], self.states.pop(drop)
+        for member in dropped.members:
+            self.story_of[member] = keep
+        kept.members = sorted(kept.members + dropped.members)
+        kept.joined_sum += dropped.joined_sum
+        kept.joined_count += dropped.joined_count
+        return keep
+
+    def _explain(
+        self, key: int, profile: ArticleProfile, story: int, scored: list[Scored], created: bool, score: float
+    ) -> Assignment:
+        in_story = [item for item in scored if self.story_of.get(item.key) == story and item.key != key]
+        pool = in_story or scored
+        best = max(pool, key=lambda item: item.probability, default=None)
+        assignment = Assignment(
+            article=profile.article_id, story=self.story_id(story), created=created, score=round(score, 4)
+        )
+        if best is not None:
+            assignment.best_match = best.profile.article_id
+            assignment.signals = {name: round(value, 4) for name, value in best.signals.items()}
+            assignment.signals["probability"] = round(best.probability, 4)
+            assignment.shared = shared_evidence(profile, best.profile)
+        return assignment
+
+    def explain(self, article_id: str) -> Assignment:
+        """Why an indexed article is in its story: its best link there, the signals and what they share."""
+        key = self.table.key_of(article_id)
+        if key is None:
+            raise NotFound(f"article {article_id} is not in the story index", "ingest it, then list stories")
+        number = self.story_of[key]
+        profile = self.table.get([key])[key]
+        stored = self.vectors.get([key])[0]
+        vector = stored if stored is not None else np.zeros(DIMENSIONS, dtype=np.float32)
+        others = {m for m in self.states[number].members if m != key}
+        scored = self._score(profile, vector, others)
+        best_links = sorted((item.probability for item in scored), reverse=True)[:TOP_MEMBERS]
+        score = sum(best_links) / len(best_links) if best_links else 0.0
+        assignment = self._explain(key, profile, number, scored, created=not others, score=score)
+        link = self.copy_links.get(article_id)
+        if link is not None:
+            assignment.signals["copy_overlap"] = link.overlap
+        return assignment
+
+    # -- reading ------------------------------------------------------------------------------------------
+
+    def story_id(self, story: int) -> str:
+        return f"s{self.states[story].founder}"
+
+    def story_number(self, story_id: str) -> int | None:
+        key = self.table.key_of(story_id[1:]) if story_id.startswith("s") else None
+        if key is None or self.story_of.get(key) is None:
+            return None
+        number = self.story_of[key]
+        return number if self.story_id(number) == story_id else None
+
+    def __len__(self) -> int:
+        return len(self.story_of)
+
+    @property
+    def fingerprint(self) -> str:
+        """Article count and last article id: what `persist` compares with the store to find staleness."""
+        return f"{len(self.story_of)}:{self.last_article_id}"
+
+    def stories(self) -> list[Story]:
+        """Every story, largest first, each with its members in arrival order and its copies."""
+        ordered = sorted(self.states, key=lambda s: (-len(self.states[s].members), s))
+        return [self.story(number) for number in ordered]
+
+    def story(self, number: int) -> Story:
+        state = self.states[number]
+        profiles = self.table.get(state.members)
+        members = [profiles[key] for key in state.members]
+        ids = {p.article_id for p in members}
+        dates = sorted(p.published for p in members if p.published)
+        earliest = min(enumerate(members), key=lambda item: (item[1].published or "9999", item[0]))[1]
+        return Story(
+            id=self.story_id(number),
+            articles=[p.article_id for p in members],
+            copies=[link for a, link in sorted(self.copy_links.items()) if a in ids and link.copy_of in ids],
+            headline=earliest.title,
+            outlets=sorted({p.outlet for p in members if p.outlet}),
+            first_published=dates[0] if dates else None,
+            last_published=dates[-1] if dates else None,
+        )
+
+    # -- splitting ----------------------------------------------------------------------------------------
+
+    def recheck(self, story_id: str) -> list[str]:
+        """Split a story whose members clearly separate (average linkage at the join threshold).
+        Returns the ids of the stories its members are in afterwards."""
+        number = self.story_number(story_id)
+        if number is None:
+            raise NotFound(f"no story with id {story_id}", "list stories with `corroborator stories`")
+        members = self.states[number].members
+        if len(members) < 2 or len(members) > RECHECK_LIMIT:
+            return [story_id]
+        groups = average_linkage(self._member_matrix(members), self.model.join)
+        if len(groups) == 1:
+            return [story_id]
+        return self._split(number, [[members[i] for i in group] for group in groups])
+
+    def _member_matrix(self, members: list[int]) -> npt.NDArray[np.float64]:
+        profiles = self.table.get(members)
+        vectors = self.vectors.get(members)
+        weighted = [self.context.terms.weigh(profiles[key].terms) for key in members]
+        size = len(members)
+        matrix = np.zeros((size, size))
+        for i in range(size):
+            for j in range(i + 1, size):
+                left, right = vectors[i], vectors[j]
+                meaning = float(np.dot(left, right)) if left is not None and right is not None else 0.0
+                signals = pair_signals(
+                    profiles[members[i]],
+                    profiles[members[j]],
+                    self.context,
+                    meaning,
+                    weighted[i],
+                    weighted[j],
+                )
+                matrix[i, j] = matrix[j, i] = probability(signals, self.model)
+        return matrix
+
+    def _split(self, number: int, groups: list[list[int]]) -> list[str]:
+        state = self.states.pop(number)
+        # The group holding the founder keeps the story number: a story number is always one of its members.
+        groups.sort(key=lambda group: (number not in group, -len(group), min(group)))
+        numbers = []
+        for index, group in enumerate(groups):
+            group.sort()
+            new_number = number if index == 0 else group[0]
+            founder = state.founder if index == 0 else self.table.article_ids([group[0]])[group[0]]
+            share = len(group) / len(state.members)
+            self.states[new_number] = StoryState(
+                founder, group, state.joined_sum * share, max(0, round(state.joined_count * share))
+            )
+            for member in group:
+                self.story_of[member] = new_number
+            numbers.append(new_number)
+        return [self.story_id(n) for n in numbers]

@@ -1,0 +1,27 @@
+"""Average linkage over a similarity matrix, and the text helpers story matching rests on."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from corroborator.stories.split import average_linkage
+from corroborator.stories.text import explicit_dates, fold
+
+
+def test_two_blocks_separate_and_one_block_stays() -> None:
+    similarity = np.full((5, 5), 0.1)
+    similarity[:3, :3] = 0.9
+    similarity[3:, 3:] = 0.8
+    assert average_linkage(similarity, 0.5) == [[0, 1, 2], [3, 4]]
+    assert average_linkage(similarity, 0.05) == [[0, 1, 2, 3, 4]]
+    assert average_linkage(np.zeros((1, 1)), 0.5) == [[0]]
+
+
+def test_names_fold_and_dates_are_read() -> None:
+    assert fold("Cheong Seong-chang") == fold("Cheong Seong Chang") == "cheong seong chang"
+    assert fold("The Sejong Institute") == "sejong institute"
+    assert explicit_dates("Fri., May. 3, 2013 and 2 May 2013, see /2013/05/04/x") == {
+        "2013-05-03",
+        "2013-05-02",
+        "2013-05-04",
+    }
