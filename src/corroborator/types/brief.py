@@ -79,6 +79,12 @@ class BriefArticle:
     outlet: str | None
     published: str | None
     url: str | None
+    inferred_date: str | None = None
+    """For an article without a date: the story date its relative dates were resolved against."""
+    name: str = ""
+    """The short name the brief uses for the article (its outlet, else its file name, else its id)."""
+    text: str = ""
+    """The article text the evidence offsets index into (shown with highlights in the HTML brief)."""
 
 
 @dataclass

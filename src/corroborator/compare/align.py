@@ -1,0 +1,170 @@
+"""Claim alignment: which clauses of different articles state the same fact, and how surely.
+
+The score mixes sentence-embedding cosine, content-word overlap, shared content bigrams ("strategic cruise
+missiles") and shared facts (entities, dates, numbers that few clauses carry)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from corroborator.compare.embed import encode
+from corroborator.compare.text import content_set, is_content, norm, tokens
+from corroborator.compare.units import Unit
+
+AGREE_THRESHOLD = 0.5
+"""A pair at or above this states the same fact."""
+RELATED_THRESHOLD = 0.42
+"""A pair at or above this is about the same thing: checked for differing details."""
+IDENTICAL_THRESHOLD = 0.97
+
+COSINE_WEIGHT = 0.55
+LEXICAL_WEIGHT = 0.3
+BIGRAM_WEIGHT = 0.15
+FACT_BONUS = 0.04
+MAX_FACT_BONUS = 0.12
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: Unit
+    right: Unit
+    score: float
+    cosine: float
+
+
+@dataclass
+class Alignment:
+    units: list[Unit]
+    pairs: list[Pair] = field(default_factory=list)
+    """Cross-article pairs at or above RELATED_THRESHOLD, best first."""
+    groups: list[list[Unit]] = field(default_factory=list)
+    group_scores: list[float] = field(default_factory=list)
+    best: dict[tuple[int, str], float] = field(default_factory=dict)
+    """(unit key, other article id) -> best score of that unit against that article."""
+    best_match: dict[tuple[int, str], tuple[float, float, int]] = field(default_factory=dict)
+    """(unit key, other article id) -> (score, cosine, key) of its best match there (ties go by cosine)."""
+    related: dict[tuple[int, int], float] = field(default_factory=dict)
+    """(unit key, unit key) -> score, for pairs at or above RELATED_THRESHOLD (both orders)."""
+
+    def pair_score(self, left: Unit, right: Unit) -> float:
+        return self.related.get((left.key, right.key), 0.0)
+
+    def best_against_others(self, unit: Unit) -> float:
+        scores = [s for (key, _), s in self.best.items() if key == unit.key]
+        return max(scores, default=0.0)
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    words = [norm(t.text) for t in tokens(text) if is_content(t.text)]
+    return set(itertools.pairwise(words))
+
+
+def _overlap(left: set[str], right: set[str]) -> float:
+    if not left or not right:
+        return 0.0
+    return len(left & right) / math.sqrt(len(left) * len(right))
+
+
+def _fact_keys(unit: Unit) -> set[str]:
+    keys = {f"e:{e.entity}" for e in unit.entities}
+    keys |= {f"t:{t.value}" for t in unit.times if t.value and t.value[:1].isdigit()}
+    keys |= {f"q:{q.value}" for q in unit.quantities if q.value is not None}
+    return keys
+
+
+class _Scorer:
+    def __init__(self, units: list[Unit]) -> None:
+        self.vectors = encode([u.text for u in units])
+        self.words = [content_set(u.text) for u in units]
+        self.bigrams = [_bigrams(u.text) for u in units]
+        self.facts = [_fact_keys(u) for u in units]
+        spread = Counter(k for keys in self.facts for k in keys)
+        self.rare = {k for k, n in spread.items() if n <= max(2, len(units) // 10)}
+
+    def score(self, i: int, j: int) -> tuple[float, float]:
+        cosine = float(self.vectors[i] @ self.vectors[j])
+        lexical = _overlap(self.words[i], self.words[j])
+        small = min(len(self.bigrams[i]), len(self.bigrams[j]))
+        bigram = min(1.0, len(self.bigrams[i] & self.bigrams[j]) / small) if small else 0.0
+        shared = len(self.facts[i] & self.facts[j] & self.rare)
+        bonus = min(MAX_FACT_BONUS, FACT_BONUS * shared)
+        total = COSINE_WEIGHT * cosine + LEXICAL_WEIGHT * lexical + BIGRAM_WEIGHT * bigram + bonus
+        if self.words[i] and self.words[i] == self.words[j]:
+            total = max(total, cosine)
+        return min(1.0, total), cosine
+
+
+def align(units: list[Unit]) -> Alignment:
+    """Score every cross-article pair of units and group the pairs that state the same fact."""
+    alignment = Alignment(units)
+    if len({u.article for u in units}) < 2:
+        return alignment
+    scorer = _Scorer(units)
+    for i, left in enumerate(units):
+        for j in range(i + 1, len(units)):
+            right = units[j]
+            if right.article == left.article:
+                continue
+            score, cosine = scorer.score(i, j)
+            _note_best(alignment, left, right, score, cosine)
+            if score >= RELATED_THRESHOLD:
+                alignment.pairs.append(Pair(left, right, score, cosine))
+                alignment.related[(left.key, right.key)] = alignment.related[(right.key, left.key)] = score
+    alignment.pairs.sort(key=lambda p: -p.score)
+    _group(alignment)
+    return alignment
+
+
+def _note_best(alignment: Alignment, left: Unit, right: Unit, score: float, cosine: float) -> None:
+    for unit, other in ((left, right), (right, left)):
+        slot = (unit.key, other.article)
+        alignment.best[slot] = max(alignment.best.get(slot, 0.0), score)
+        alignment.best_match[slot] = max(
+            alignment.best_match.get(slot, (0.0, 0.0, -1)), (score, cosine, other.key)
+        )
+
+
+def is_mutual_best(alignment: Alignment, pair: Pair) -> bool:
+    """Whether each unit of the pair is the other's best match in its article."""
+    left = alignment.best_match.get((pair.left.key, pair.right.article))
+    right = alignment.best_match.get((pair.right.key, pair.left.article))
+    return left is not None and right is not None and left[2] == pair.right.key and right[2] == pair.left.key
+
+
+def is_best_pair(alignment: Alignment, pair: Pair) -> bool:
+    """Whether the pair is the best match of at least one of its two units in the other's article."""
+    left_best = alignment.best.get((pair.left.key, pair.right.article), 0.0)
+    right_best = alignment.best.get((pair.right.key, pair.left.article), 0.0)
+    return pair.score >= left_best - 1e-9 or pair.score >= right_best - 1e-9
+
+
+def _group(alignment: Alignment) -> None:
+    """Connected components over mutually best pairs at or above AGREE_THRESHOLD."""
+    parent: dict[int, int] = {}
+
+    def find(key: int) -> int:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    scores: dict[int, float] = {}
+    for pair in alignment.pairs:
+        if pair.score < AGREE_THRESHOLD or not is_mutual_best(alignment, pair):
+            continue
+        a, b = find(pair.left.key), find(pair.right.key)
+        if a != b:
+            parent[b] = a
+        root = find(a)
+        scores[root] = max(scores.get(root, 0.0), scores.pop(b, 0.0), pair.score)
+    members: dict[int, list[Unit]] = {}
+    for unit in alignment.units:
+        if unit.key in parent:
+            members.setdefault(find(unit.key), []).append(unit)
+    for root, group in members.items():
+        if len({u.article for u in group}) > 1:
+            alignment.groups.append(group)
+            alignment.group_scores.append(scores.get(root, AGREE_THRESHOLD))

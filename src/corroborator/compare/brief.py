@@ -1,0 +1,98 @@
+"""build_brief: the whole comparison of one story's articles."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from corroborator.analyze.times import find_times
+from corroborator.compare.agree import agreements, single_source_facts
+from corroborator.compare.align import align
+from corroborator.compare.discrepancy import find_discrepancies
+from corroborator.compare.entities_table import build_clusters, entity_rows
+from corroborator.compare.origins import independence_summary, trace_origins
+from corroborator.compare.timeline import build_timeline
+from corroborator.compare.units import build_units
+from corroborator.errors import InputError
+from corroborator.types import Analysis, Article, Brief, BriefArticle, CopyLink
+
+INFERRED = "inferred"
+
+
+def build_brief(
+    story_id: str, articles: Sequence[Article], analyses: Sequence[Analysis], copies: Sequence[CopyLink] = ()
+) -> Brief:
+    """What a story's articles agree on, where they differ, what only one says, where claims come from."""
+    articles = _unique(articles)
+    by_id = {a.article_id: a for a in analyses}
+    missing = [a.id for a in articles if a.id not in by_id]
+    if missing:
+        raise InputError(
+            f"no analysis for article {missing[0]}", "analyze the articles before comparing them"
+        )
+    story_date = max((a.published_date for a in articles if a.published_date), default=None)
+    ordered = [_with_borrowed_dates(a, by_id[a.id], story_date) for a in articles]
+    names = article_names(articles)
+    units = build_units(list(articles), ordered)
+    clusters = build_clusters(ordered)
+    alignment = align(units)
+    origins = trace_origins(list(articles), units, clusters, names, tuple(copies))
+    agreed = agreements(alignment, origins)
+    return Brief(
+        story=story_id,
+        articles=[_brief_article(a, names[a.id], story_date) for a in articles],
+        agreements=agreed,
+        discrepancies=find_discrepancies(list(articles), alignment, clusters, names.__getitem__),
+        single_source=single_source_facts(alignment, origins),
+        origins=sorted(origins.traces.values(), key=lambda t: (-len(t.articles), t.origin)),
+        independence=independence_summary(len(articles), [a.origins for a in agreed], origins),
+        timeline=build_timeline(alignment),
+        entities=entity_rows(ordered, clusters),
+    )
+
+
+def _unique(articles: Sequence[Article]) -> list[Article]:
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.id, article)
+    return list(seen.values())
+
+
+def article_names(articles: Sequence[Article]) -> dict[str, str]:
+    """Short, unique names: the outlet, else the file name, else the id; numbered when repeated."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for article in articles:
+        base = article.outlet or (PurePath(article.origin).stem if article.origin else "") or article.id[:8]
+        name, count = base, 1
+        while name in used:
+            count += 1
+            name = f"{base} ({count})"
+        used.add(name)
+        names[article.id] = name
+    return names
+
+
+def _with_borrowed_dates(article: Article, analysis: Analysis, story_date: str | None) -> Analysis:
+    """An undated article's relative dates resolved against the story date, each marked inferred."""
+    if article.published_date or not story_date:
+        return analysis
+    times = find_times(article.text, story_date, analysis.sentences)
+    for time in times:
+        if time.value and INFERRED not in time.flags:
+            time.flags.append(INFERRED)
+    return dataclasses.replace(analysis, times=times)
+
+
+def _brief_article(article: Article, name: str, story_date: str | None) -> BriefArticle:
+    return BriefArticle(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+        inferred_date=None if article.published_date else story_date,
+        name=name,
+        text=article.text,
+    )

@@ -1,0 +1,301 @@
+"""Discrepancies: where aligned claims differ in a fact, and where one article contradicts the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+
+from corroborator.compare.align import AGREE_THRESHOLD, IDENTICAL_THRESHOLD, Alignment, Pair, is_best_pair
+from corroborator.compare.diffs import Difference, differences, negation_differs
+from corroborator.compare.entities_table import EntityClusters
+from corroborator.compare.text import WEEKDAYS, is_negation, shorten, tokens
+from corroborator.compare.units import Unit
+from corroborator.types import Article, Discrepancy, DiscrepancyKind, Evidence, Quote, TimeExpr
+
+SEVERITY: dict[DiscrepancyKind, int] = {
+    "polarity": 5,
+    "number": 4,
+    "date": 4,
+    "entity": 4,
+    "attribution": 3,
+    "time": 3,
+    "weekday_mismatch": 3,
+    "quote": 2,
+    "detail": 2,
+}
+POLARITY_MIN_SCORE = 0.6
+QUOTE_SAME_RATIO = 0.98
+QUOTE_RELATED_RATIO = 0.5
+ATTRIBUTION_SAME_RATIO = 0.8
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Namer = Callable[[str], str]
+
+
+def find_discrepancies(
+    articles: list[Article], alignment: Alignment, clusters: EntityClusters, name: Namer
+) -> list[Discrepancy]:
+    """All discrepancies of a story, merged by what differs, most severe first."""
+    found: dict[tuple[str, ...], Discrepancy] = {}
+    for pair in candidate_pairs(alignment):
+        for discrepancy in pair_discrepancies(pair, clusters, name):
+            _merge(found, discrepancy)
+    texts = {a.id: a.text for a in articles}
+    flagged = [
+        found_here
+        for unit in alignment.units
+        for time in unit.times
+        if (found_here := weekday_mismatch(unit.article, time, texts[unit.article], name)) is not None
+    ]
+    for discrepancy in _widest(flagged):
+        _merge(found, discrepancy)
+    return sorted(
+        found.values(), key=lambda d: (-d.severity, d.kind, d.evidence[0].start if d.evidence else 0)
+    )
+
+
+def _wording(unit: Unit) -> str:
+    return " ".join(t.lower for t in tokens(unit.text))
+
+
+def candidate_pairs(alignment: Alignment) -> list[Pair]:
+    """Pairs worth checking: best matches of their units, and not where a unit has a word-for-word twin."""
+    twins: set[tuple[int, str]] = set()
+    for pair in alignment.pairs:
+        if pair.score >= IDENTICAL_THRESHOLD and _wording(pair.left) == _wording(pair.right):
+            twins |= {(pair.left.key, pair.right.article), (pair.right.key, pair.left.article)}
+    kept = []
+    for pair in alignment.pairs:
+        if not is_best_pair(alignment, pair):
+            continue
+        if (pair.left.key, pair.right.article) in twins or (pair.right.key, pair.left.article) in twins:
+            continue
+        kept.append(pair)
+    return kept
+
+
+def pair_discrepancies(pair: Pair, clusters: EntityClusters, name: Namer) -> list[Discrepancy]:
+    left, right = pair.left, pair.right
+    found = [_from_difference(d, left, right, name) for d in differences(left, right, clusters)]
+    if pair.score >= POLARITY_MIN_SCORE and negation_differs(left, right):
+        found.append(_polarity(left, right, name))
+    quoted = _quote_discrepancy(left, right, clusters, name)
+    if quoted is not None and quoted.kind == "attribution":
+        found = [d for d in found if d.kind != "entity"]
+        found.append(quoted)
+    elif quoted is not None and not found:
+        found.append(quoted)
+    if pair.score >= AGREE_THRESHOLD and not any(d.kind == "date" for d in found):
+        found.extend(_date_sets(left, right, name))
+    return found
+
+
+def _span_text(unit: Unit, start: int, end: int) -> str:
+    return unit.text[start - unit.start : end - unit.start]
+
+
+def _from_difference(diff: Difference, left: Unit, right: Unit, name: Namer) -> Discrepancy:
+    start_a, end_a = diff.left[0].start, diff.left[-1].end
+    start_b, end_b = diff.right[0].start, diff.right[-1].end
+    if diff.kind == "detail":
+        start_a, start_b = diff.left[-1].start, diff.right[-1].start
+        end_a, end_b = _extend_to_head(left, end_a), _extend_to_head(right, end_b)
+    text_a, text_b = _span_text(left, start_a, end_a), _span_text(right, start_b, end_b)
+    what = {"number": "numbers", "date": "dates", "time": "times", "entity": "names", "detail": "details"}
+    explanation = (
+        f'{what.get(diff.kind, diff.kind)} differ: {name(left.article)} says "{text_a}", '
+        f'{name(right.article)} says "{text_b}"'
+    )
+    return Discrepancy(
+        diff.kind,
+        explanation,
+        SEVERITY[diff.kind],
+        [Evidence(left.article, start_a, end_a, text_a), Evidence(right.article, start_b, end_b, text_b)],
+    )
+
+
+def _extend_to_head(unit: Unit, end: int) -> int:
+    following = tokens(unit.text[end - unit.start :], end)
+    return following[0].end if following else end
+
+
+def _polarity(left: Unit, right: Unit, name: Namer) -> Discrepancy:
+    negated, affirmed = (left, right) if left.negated or _has_negation(left) else (right, left)
+    explanation = (
+        f'{name(negated.article)} denies what {name(affirmed.article)} affirms: "{shorten(negated.text, 90)}"'
+    )
+    return Discrepancy(
+        "polarity",
+        explanation,
+        SEVERITY["polarity"],
+        [_whole(left), _whole(right)],
+    )
+
+
+def _has_negation(unit: Unit) -> bool:
+    return any(is_negation(t.text) for t in tokens(unit.text))
+
+
+def _whole(unit: Unit) -> Evidence:
+    return Evidence(unit.article, unit.start, unit.end, unit.text)
+
+
+def _quote_discrepancy(left: Unit, right: Unit, clusters: EntityClusters, name: Namer) -> Discrepancy | None:
+    if left.quote is None or right.quote is None:
+        return None
+    ratio = difflib.SequenceMatcher(
+        None, left.quote.content.text.lower(), right.quote.content.text.lower()
+    ).ratio()
+    speaker_a, speaker_b = left.quote.speaker_entity, right.quote.speaker_entity
+    if (
+        speaker_a
+        and speaker_b
+        and not _same_speaker(left.quote, right.quote, clusters)
+        and ratio >= ATTRIBUTION_SAME_RATIO
+    ):
+        explanation = (
+            f"the same statement is credited to {speaker_a} by {name(left.article)} "
+            f"and to {speaker_b} by {name(right.article)}"
+        )
+        return Discrepancy("attribution", explanation, SEVERITY["attribution"], _quote_evidence(left, right))
+    if _is_excerpt(left.quote.content.text, right.quote.content.text):
+        return None
+    both_direct = left.quote.kind == "direct" and right.quote.kind == "direct"
+    same_speaker = bool(speaker_a and speaker_b and clusters.same(speaker_a, speaker_b))
+    if both_direct and same_speaker and QUOTE_RELATED_RATIO <= ratio < QUOTE_SAME_RATIO:
+        explanation = (
+            f"{speaker_a} is quoted in different words by {name(left.article)} and {name(right.article)}"
+        )
+        return Discrepancy("quote", explanation, SEVERITY["quote"], _quote_evidence(left, right))
+    return None
+
+
+def _same_speaker(first: Quote, second: Quote, clusters: EntityClusters) -> bool:
+    """One entity, or one speaker phrase whose entity was read differently ("Representatives at several Apple
+    Stores in the United States" gives "Apple Stores" once and "United States" once)."""
+    if (
+        first.speaker_entity
+        and second.speaker_entity
+        and clusters.same(first.speaker_entity, second.speaker_entity)
+    ):
+        return True
+    phrase_a = first.speaker.text.casefold() if first.speaker else ""
+    phrase_b = second.speaker.text.casefold() if second.speaker else ""
+    if phrase_a and phrase_a == phrase_b:
+        return True
+    return bool(
+        (first.speaker_entity and first.speaker_entity.casefold() in phrase_b)
+        or (second.speaker_entity and second.speaker_entity.casefold() in phrase_a)
+    )
+
+
+def _is_excerpt(first: str, second: str) -> bool:
+    """One quotation is the other cut short: every word of the shorter appears, in order, in the longer."""
+    short, long = sorted(([t.lower for t in tokens(first)], [t.lower for t in tokens(second)]), key=len)
+    words = iter(long)
+    return all(word in words for word in short)
+
+
+def _quote_evidence(left: Unit, right: Unit) -> list[Evidence]:
+    """The quoted words in both articles, and the speakers as each names them."""
+    found = []
+    for unit in (left, right):
+        assert unit.quote is not None
+        content, speaker = unit.quote.content, unit.quote.speaker
+        found.append(Evidence(unit.article, content.start, content.end, content.text))
+        if speaker is not None:
+            found.append(Evidence(unit.article, speaker.start, speaker.end, speaker.text))
+    return found
+
+
+def _full_dates(unit: Unit) -> dict[str, TimeExpr]:
+    return {t.value: t for t in unit.times if t.type == "DATE" and t.value and _FULL_DATE.match(t.value)}
+
+
+def _date_sets(left: Unit, right: Unit, name: Namer) -> list[Discrepancy]:
+    """Aligned clauses that each date their event to one day, and to different days."""
+    dates_a, dates_b = _full_dates(left), _full_dates(right)
+    if len(dates_a) != 1 or len(dates_b) != 1 or set(dates_a) & set(dates_b):
+        return []
+    time_a, time_b = next(iter(dates_a.values())), next(iter(dates_b.values()))
+    if "inferred" in time_a.flags or "inferred" in time_b.flags:
+        return []
+    explanation = (
+        f'dates differ: {name(left.article)} says "{time_a.text}" ({time_a.value}), '
+        f'{name(right.article)} says "{time_b.text}" ({time_b.value})'
+    )
+    evidence = [
+        Evidence(left.article, time_a.start, time_a.end, time_a.text),
+        Evidence(right.article, time_b.start, time_b.end, time_b.text),
+    ]
+    return [Discrepancy("date", explanation, SEVERITY["date"], evidence)]
+
+
+def weekday_mismatch(article: str, time: TimeExpr, text: str, name: Namer) -> Discrepancy | None:
+    """A weekday that does not fit the date it is given with ("Thursday (August 4)" in 2023)."""
+    flags = [f for f in time.flags if f.startswith("weekday_mismatch")]
+    if not flags:
+        return None
+    start, end = _with_weekday(time, text)
+    quoted = text[start:end]
+    actual = _actual_weekday(time.value)
+    reason = f"but {time.value} was a {actual}" if actual else flags[0].partition(":")[2].strip()
+    explanation = f'{name(article)} says "{quoted}", {reason}'
+    return Discrepancy(
+        "weekday_mismatch", explanation, SEVERITY["weekday_mismatch"], [Evidence(article, start, end, quoted)]
+    )
+
+
+def _with_weekday(time: TimeExpr, text: str) -> tuple[int, int]:
+    """The time expression widened to the weekday just before it ("Thursday (" + "August 4" + ")")."""
+    before = text[max(0, time.start - 14) : time.start]
+    match = re.search(r"(\w+)\W{0,3}$", before)
+    start = time.start
+    if match and match.group(1).lower() in WEEKDAYS:
+        start = time.start - len(before) + match.start()
+    end = (
+        time.end + 1 if text[time.end : time.end + 1] == ")" and "(" in text[start : time.start] else time.end
+    )
+    return start, end
+
+
+def _actual_weekday(value: str | None) -> str | None:
+    if not value or not _FULL_DATE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value).strftime("%A")
+    except ValueError:
+        return None
+
+
+def _widest(flagged: list[Discrepancy]) -> list[Discrepancy]:
+    """One weekday mismatch per place: "Thursday" and "August 4" of "Thursday (August 4)" are one."""
+    kept: list[Discrepancy] = []
+    for item in sorted(flagged, key=lambda d: -(d.evidence[0].end - d.evidence[0].start)):
+        span = item.evidence[0]
+        if not any(
+            k.evidence[0].article == span.article
+            and k.evidence[0].start < span.end
+            and span.start < k.evidence[0].end
+            for k in kept
+        ):
+            kept.append(item)
+    return kept
+
+
+def _merge(found: dict[tuple[str, ...], Discrepancy], discrepancy: Discrepancy) -> None:
+    texts = sorted({" ".join(e.text.lower().split()) for e in discrepancy.evidence})
+    key = (
+        (discrepancy.kind, *texts)
+        if discrepancy.kind != "attribution"
+        else (discrepancy.kind, discrepancy.explanation)
+    )
+    existing = found.get(key)
+    if existing is None:
+        found[key] = discrepancy
+        return
+    for evidence in discrepancy.evidence:
+        if evidence not in existing.evidence:
+            existing.evidence.append(evidence)

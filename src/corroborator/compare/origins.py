@@ -1,0 +1,185 @@
+"""Where each claim comes from: attribution chains normalised and extended along copy links, their origins,
+and how many independent origins a fact has."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from corroborator.analyze.media import lookup
+from corroborator.compare.entities_table import EntityClusters
+from corroborator.compare.units import Unit
+from corroborator.types import Article, CopyLink, OriginTrace
+
+GENERIC_STATE_MEDIA = "state media"
+MAX_UNKNOWN_SOURCE_WORDS = 4
+"""A chain element that is no known entity and longer than this is a misread phrase, not a source."""
+NOT_SOURCES = frozenset({"PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "LOC"})
+REPORTED_KINDS = frozenset(
+    {"state_media", "wire", "broadcaster", "newspaper", "magazine", "online", "unknown"}
+)
+
+
+@dataclass
+class Origins:
+    """Chains per unit (origin first), and the story's origin traces."""
+
+    chains: dict[int, list[str]] = field(default_factory=dict)
+    traces: dict[str, OriginTrace] = field(default_factory=dict)
+
+    def origin_of(self, unit: Unit) -> str:
+        return self.chains[unit.key][0]
+
+    def origins_of(self, units: list[Unit]) -> list[str]:
+        return sorted({self.origin_of(u) for u in units})
+
+
+def origin_kind(name: str, clusters: EntityClusters) -> str:
+    org = lookup(name)
+    if org is not None:
+        return "state_media" if org.kind == "state_media" else org.kind
+    label = clusters.label(name)
+    if label == "PERSON":
+        return "person"
+    if label in ("ORG", "NORP", "GPE"):
+        return "organisation"
+    return "unknown"
+
+
+def trace_origins(
+    articles: list[Article],
+    units: list[Unit],
+    clusters: EntityClusters,
+    name: dict[str, str],
+    copies: tuple[CopyLink, ...],
+) -> Origins:
+    """Normalise every unit's chain, extend it along copy links, and collect one trace per origin."""
+    by_article: dict[str, list[Unit]] = {}
+    for unit in units:
+        by_article.setdefault(unit.article, []).append(unit)
+    state_media = _story_state_media(units)
+    defaults = {a.id: _default_chain(by_article.get(a.id, []), name[a.id], state_media) for a in articles}
+    copied_from = {link.article: link.copy_of for link in copies}
+    origins = Origins()
+    for unit in units:
+        chain = _normalise(unit.attribution, state_media, clusters) or list(defaults[unit.article])
+        chain = _extend_upstream(chain, defaults[unit.article])
+        chain = _through_copies(chain, unit.article, copied_from, defaults, name)
+        origins.chains[unit.key] = chain
+        trace = origins.traces.setdefault(chain[0], OriginTrace(chain[0], origin_kind(chain[0], clusters)))
+        if chain not in trace.chains:
+            trace.chains.append(chain)
+        if unit.article not in trace.articles:
+            trace.articles.append(unit.article)
+    return origins
+
+
+def _story_state_media(units: list[Unit]) -> str | None:
+    """The state medium the story names most ("state media" in a North Korea story is KCNA)."""
+    seen: Counter[str] = Counter()
+    for unit in units:
+        for name in [*unit.attribution, *(e.entity for e in unit.entities)]:
+            org = lookup(name)
+            if org is not None and org.kind == "state_media":
+                seen[org.name] += 1
+    return seen.most_common(1)[0][0] if seen else None
+
+
+def _normalise(chain: list[str], state_media: str | None, clusters: EntityClusters) -> list[str]:
+    """Canonical names, "state media" resolved, repeats dropped."""
+    out: list[str] = []
+    for raw in chain:
+        org = lookup(raw)
+        if org is not None:
+            name = org.name
+        elif GENERIC_STATE_MEDIA in raw.casefold():
+            name = state_media or GENERIC_STATE_MEDIA
+        elif _not_a_source(raw, clusters):
+            continue
+        else:
+            name = clusters.of(raw)
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _not_a_source(name: str, clusters: EntityClusters) -> bool:
+    """A misread speaker: a thing ("Hwasong-17"), or a long phrase that is no known entity."""
+    label = clusters.label(name)
+    if label is None:
+        return len(name.split()) > MAX_UNKNOWN_SOURCE_WORDS
+    return label in NOT_SOURCES
+
+
+def _default_chain(units: list[Unit], article_name: str, state_media: str | None) -> list[str]:
+    """The chain most of the article's unquoted claims inherit (its lede source), else the article itself."""
+    inherited: Counter[tuple[str, ...]] = Counter(
+        tuple(u.attribution) for u in units if u.quote is None and u.attribution
+    )
+    if not inherited:
+        return [article_name]
+    chain = list(inherited.most_common(1)[0][0])
+    return [state_media if GENERIC_STATE_MEDIA in c.casefold() and state_media else c for c in chain]
+
+
+def _extend_upstream(chain: list[str], default: list[str]) -> list[str]:
+    """A claim credited to a relay of the article's source ("Reuters reported") comes from that source."""
+    head = chain[0]
+    if head in default and default.index(head) > 0:
+        upstream = default[: default.index(head)]
+        return [*upstream, *(c for c in chain if c not in upstream)]
+    return chain
+
+
+def _through_copies(
+    chain: list[str],
+    article: str,
+    copied_from: dict[str, str],
+    defaults: dict[str, list[str]],
+    name: dict[str, str],
+) -> list[str]:
+    """A copy's own-reporting claims come from the article it copies."""
+    seen = {article}
+    while chain == [name[article]] and article in copied_from and copied_from[article] not in seen:
+        original = copied_from[article]
+        seen.add(original)
+        chain = [*defaults.get(original, [name.get(original, original)]), *chain]
+        article = original
+    return chain
+
+
+def independence_summary(article_count: int, agreement_origins: list[list[str]], origins: Origins) -> str:
+    """ "2 articles, 1 independent origin for the reported facts: KCNA, via Reuters; comment from Cheong"."""
+    counts: Counter[str] = Counter(o for group in agreement_origins for o in group)
+    articles = f"{article_count} article{'s' if article_count != 1 else ''}"
+    if not counts:
+        return f"{articles}, no fact stated by more than one of them"
+    ranked = [o for o, _ in counts.most_common()]
+    reported = [o for o in ranked if origins.traces[o].kind in REPORTED_KINDS]
+    comment = [o for o in ranked if o not in reported]
+    parts = []
+    if reported:
+        plural = "s" if len(reported) != 1 else ""
+        parts.append(
+            f"{len(reported)} independent origin{plural} for the reported facts: {', '.join(reported)}"
+        )
+        relays = _relays(reported, origins)
+        if relays:
+            parts[-1] += f", via {_join_and(relays)}"
+    if comment:
+        parts.append(f"comment from {_join_and(comment)}")
+    return f"{articles}, " + "; ".join(parts)
+
+
+def _relays(origin_names: list[str], origins: Origins) -> list[str]:
+    relays: list[str] = []
+    for origin in origin_names:
+        for chain in origins.traces[origin].chains:
+            for relay in chain[1:]:
+                if relay not in relays and relay not in origin_names and lookup(relay) is not None:
+                    relays.append(relay)
+    return relays
+
+
+def _join_and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -1,0 +1,56 @@
+"""The two ways to get a brief: from files or URLs given now (no database), or from a stored story."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corroborator.analyze.pipeline import shared_analyzer
+from corroborator.compare.brief import build_brief
+from corroborator.errors import InputError
+from corroborator.ingest import ReadOptions, read_sources
+from corroborator.store import Store
+from corroborator.types import Analysis, Article, Brief, Failure
+
+
+@dataclass
+class Comparison:
+    brief: Brief
+    failures: list[Failure] = field(default_factory=list)
+
+
+def adhoc_story_id(articles: Sequence[Article]) -> str:
+    """A stable id for a set of articles compared without a database."""
+    digest = hashlib.sha256("\n".join(sorted(a.id for a in articles)).encode("ascii"))
+    return "adhoc-" + digest.hexdigest()[:12]
+
+
+def compare_sources(sources: Sequence[str], options: ReadOptions | None = None) -> Comparison:
+    """Read every source, analyse the articles, and compare them all as one story."""
+    articles: dict[str, Article] = {}
+    failures: list[Failure] = []
+    for item in read_sources(list(sources), options or ReadOptions()):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            articles.setdefault(item.id, item)
+    if not articles:
+        reasons = "; ".join(f"{f.item}: {f.reason}" for f in failures[:3]) or "no article found"
+        raise InputError(f"nothing to compare ({reasons})", "give text, HTML or feed files, folders or URLs")
+    found = list(articles.values())
+    analyses = shared_analyzer().analyze(found)
+    return Comparison(build_brief(adhoc_story_id(found), found, analyses), failures)
+
+
+def brief_for_story(db_path: str | Path, story_id: str) -> Brief:
+    """The brief of a stored story; articles without a stored analysis are analysed now."""
+    with Store(db_path) as store:
+        story = store.get_story(story_id)
+        articles = [store.get_article(article_id) for article_id in story.articles]
+        stored = {a.id: store.get_analysis(a.id) for a in articles}
+    missing = [a for a in articles if stored[a.id] is None]
+    fresh = {a.article_id: a for a in shared_analyzer().analyze(missing)} if missing else {}
+    analyses: list[Analysis] = [stored[a.id] or fresh[a.id] for a in articles]
+    return build_brief(story.id, articles, analyses, story.copies)

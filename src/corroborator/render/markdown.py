@@ -1,0 +1,45 @@
+"""The brief as Markdown."""
+
+from __future__ import annotations
+
+from corroborator.render.common import article_line, article_names, date_range, evidence_line, flat
+from corroborator.types import Brief
+
+
+def _cell(text: str) -> str:
+    """One line, pipes escaped for tables, angle brackets escaped so no source text becomes HTML."""
+    return flat(text, 200).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_markdown(brief: Brief) -> str:
+    names = article_names(brief)
+    lines = [f"# Story {brief.story}", ""]
+    lines += [f"- **{names[a.id]}**: {_cell(article_line(brief, a.id))}" for a in brief.articles]
+    lines += ["", f"_{brief.independence}_", "", f"## Agreements ({len(brief.agreements)})", ""]
+    for agreement in brief.agreements:
+        single = " — **single origin**" if agreement.single_origin else ""
+        lines.append(f"- {_cell(agreement.fact)} (origins: {', '.join(agreement.origins)}{single})")
+        lines += [f"  - {_cell(evidence_line(e, names))}" for e in agreement.evidence]
+    lines += ["", f"## Discrepancies ({len(brief.discrepancies)})", ""]
+    for item in brief.discrepancies:
+        lines.append(f"- **{item.kind}** (severity {item.severity}): {_cell(item.explanation)}")
+        lines += [f"  - {_cell(evidence_line(e, names))}" for e in item.evidence]
+    lines += ["", f"## Single-source facts ({len(brief.single_source)})", ""]
+    lines += [f"- {names.get(f.article, f.article)}: {_cell(f.fact)}" for f in brief.single_source]
+    lines += ["", "## Timeline", "", "| date | what | sources |", "| --- | --- | --- |"]
+    for event in brief.timeline:
+        when = date_range(event.date, event.end) + (" (inferred)" if event.inferred else "")
+        sources = ", ".join(sorted({names.get(e.article, e.article) for e in event.evidence}))
+        lines.append(f"| {when} | {_cell(event.what)} | {_cell(sources)} |")
+    lines += ["", "## Origins", "", "| origin | kind | chains | articles |", "| --- | --- | --- | --- |"]
+    for trace in brief.origins:
+        chains = "; ".join(" → ".join(chain) for chain in trace.chains)
+        articles = ", ".join(names.get(a, a) for a in trace.articles)
+        lines.append(f"| {_cell(trace.origin)} | {trace.kind} | {_cell(chains)} | {_cell(articles)} |")
+    lines += ["", "## Entities", "", "| entity | label | variants | mentions |", "| --- | --- | --- | --- |"]
+    for row in brief.entities:
+        mentions = ", ".join(f"{names.get(a, a)}: {n}" for a, n in row.mentions.items())
+        lines.append(
+            f"| {_cell(row.entity)} | {row.label} | {_cell(', '.join(row.variants))} | {_cell(mentions)} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,55 @@
+"""Origins and independence: copies and relayed reports do not count as independent confirmation."""
+
+from __future__ import annotations
+
+from corroborator.analyze.pipeline import shared_analyzer
+from corroborator.compare import build_brief
+from corroborator.types import Article, CopyLink
+
+TEXT = (
+    "Police in Tarnow arrested two men on Tuesday after a robbery at the central bank branch.\n"
+    "The men were carrying stolen cash and a replica pistol when officers stopped their car.\n"
+)
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(text=TEXT, outlet="Daily One", published="2024-03-06", url="https://one.example/a"),
+        Article(text=TEXT, outlet="Daily Two", published="2024-03-06", url="https://two.example/b"),
+    ]
+
+
+def test_two_outlets_reporting_on_their_own_are_two_origins() -> None:
+    articles = _articles()
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    assert brief.agreements
+    assert all(a.independent_origins == 2 and not a.single_origin for a in brief.agreements)
+
+
+def test_a_copy_traces_back_to_the_article_it_copies() -> None:
+    articles = _articles()
+    copy = CopyLink(article=articles[1].id, copy_of=articles[0].id, overlap=1.0)
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles), copies=[copy])
+    assert brief.agreements
+    assert all(a.single_origin and a.origins == ["Daily One"] for a in brief.agreements)
+    (trace,) = [t for t in brief.origins if t.origin == "Daily One"]
+    assert ["Daily One", "Daily Two"] in trace.chains
+    assert "1 independent origin" in brief.independence
+
+
+def test_a_relayed_statement_keeps_its_speaker_as_origin() -> None:
+    first = Article(
+        text='"The robbers fled towards the river," police spokesman Adam Nowak told Reuters on Tuesday.\n',
+        outlet="Daily One",
+        published="2024-03-06",
+    )
+    second = Article(
+        text='"The robbers fled towards the river," police spokesman Adam Nowak said on Tuesday.\n',
+        outlet="Daily Two",
+        published="2024-03-06",
+    )
+    brief = build_brief("s", [first, second], shared_analyzer().analyze([first, second]))
+    (agreement,) = brief.agreements
+    assert agreement.origins == ["Adam Nowak"] and agreement.single_origin
+    kinds = {t.origin: t.kind for t in brief.origins}
+    assert kinds["Adam Nowak"] == "person"
