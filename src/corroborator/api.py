@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from corroborator.assign import assign_stories
-from corroborator.errors import CorroboratorError, InputError
+from corroborator.errors import CorroboratorError, InputError, StoreError
 from corroborator.ingest import ReadOptions, read_sources
 from corroborator.store import SearchHit, Store
 from corroborator.types import Analysis, Article, Assignment, Brief, Failure, Story
@@ -106,7 +106,9 @@ class Corroborator:
     def _store_one(self, article: Article, analysis: Analysis | None, report: IngestReport) -> None:
         try:
             result = self.store.add_article(article, analysis)
-        except InputError as error:
+        except (InputError, StoreError) as error:
+            if isinstance(error, StoreError) and error.fatal:
+                raise
             report.failed.append(Failure(article.origin or article.url or article.id, error.one_line()))
             return
         setattr(report, result, getattr(report, result) + 1)

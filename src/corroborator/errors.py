@@ -26,9 +26,16 @@ class NotFound(CorroboratorError):
 
 
 class StoreError(CorroboratorError):
-    """The database could not be opened or written (locked, full, corrupt, newer schema)."""
+    """The database could not be opened or written (locked, full, corrupt, newer schema).
+
+    `fatal` is False when only the one write failed (a constraint refused it) and the database is fine,
+    so a batch may go on past it."""
 
     status = 503
+
+    def __init__(self, message: str, hint: str = "", fatal: bool = True) -> None:
+        super().__init__(message, hint)
+        self.fatal = fatal
 
 
 class FetchError(InputError):

@@ -68,7 +68,8 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     writes = "writes need the token" if token else f"read-only: set {TOKEN_ENV} to allow adding articles"
     typer.echo(f"serving http://{shown}:{bound_port}/ ({writes}; API docs at /docs; Ctrl-C stops)", err=True)
-    config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False)
+    level = "info" if access_log else "warning"
+    config = uvicorn.Config(app, log_level=level, access_log=access_log, server_header=False)
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:

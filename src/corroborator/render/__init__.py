@@ -6,6 +6,7 @@ import json
 from typing import Literal, get_args
 
 from corroborator.errors import InputError
+from corroborator.render.common import without_controls
 from corroborator.render.data import brief_to_dict
 from corroborator.render.html import render_html
 from corroborator.render.markdown import render_markdown
@@ -21,11 +22,11 @@ def render(brief: Brief, fmt: str = "text", width: int = 100) -> str:
     if fmt == "json":
         return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
-        return render_markdown(brief)
+        return without_controls(render_markdown(brief))
     if fmt == "html":
-        return render_html(brief)
+        return without_controls(render_html(brief))
     if fmt == "text":
-        return render_text(brief, width=width)
+        return without_controls(render_text(brief, width=width))
     raise InputError(f"unknown format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import TypeVar
+
 from corroborator.types import Brief, Evidence
 
 SNIPPET = 120
@@ -9,6 +12,9 @@ SNIPPET = 120
 
 def article_names(brief: Brief) -> dict[str, str]:
     return {a.id: a.name or a.outlet or a.id[:8] for a in brief.articles}
+
+
+T = TypeVar("T")
 
 
 def flat(text: str, limit: int = SNIPPET) -> str:
@@ -36,3 +42,27 @@ def article_line(brief: Brief, article_id: str) -> str:
                 details.insert(0, article.title)
             return " · ".join(details)
     return article_id
+
+
+_CONTROLS = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+_CONTROLS.update({c: None for c in (0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)})
+
+
+def without_controls(text: str) -> str:
+    """Text for a terminal, a Markdown file or a page: no control characters (escape sequences, NUL) and no
+    bidirectional overrides that could disguise what an article says; newlines and tabs stay."""
+    return text.translate(_CONTROLS)
+
+
+def printable(value: T) -> T:
+    """A copy of a brief (or any part of it) with `without_controls` applied to every string in it."""
+    if isinstance(value, str):
+        return without_controls(value)  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [printable(item) for item in value]  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {printable(k): printable(v) for k, v in value.items()}  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: printable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value

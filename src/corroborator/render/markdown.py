@@ -14,18 +14,18 @@ def _cell(text: str) -> str:
 def render_markdown(brief: Brief) -> str:
     names = article_names(brief)
     lines = [f"# Story {brief.story}", ""]
-    lines += [f"- **{names[a.id]}**: {_cell(article_line(brief, a.id))}" for a in brief.articles]
-    lines += ["", f"_{brief.independence}_", "", f"## Agreements ({len(brief.agreements)})", ""]
+    lines += [f"- **{_cell(names[a.id])}**: {_cell(article_line(brief, a.id))}" for a in brief.articles]
+    lines += ["", f"_{_cell(brief.independence)}_", "", f"## Agreements ({len(brief.agreements)})", ""]
     for agreement in brief.agreements:
         single = " — **single origin**" if agreement.single_origin else ""
-        lines.append(f"- {_cell(agreement.fact)} (origins: {', '.join(agreement.origins)}{single})")
+        lines.append(f"- {_cell(agreement.fact)} (origins: {_cell(', '.join(agreement.origins))}{single})")
         lines += [f"  - {_cell(evidence_line(e, names))}" for e in agreement.evidence]
     lines += ["", f"## Discrepancies ({len(brief.discrepancies)})", ""]
     for item in brief.discrepancies:
         lines.append(f"- **{item.kind}** (severity {item.severity}): {_cell(item.explanation)}")
         lines += [f"  - {_cell(evidence_line(e, names))}" for e in item.evidence]
     lines += ["", f"## Single-source facts ({len(brief.single_source)})", ""]
-    lines += [f"- {names.get(f.article, f.article)}: {_cell(f.fact)}" for f in brief.single_source]
+    lines += [f"- {_cell(names.get(f.article, f.article))}: {_cell(f.fact)}" for f in brief.single_source]
     lines += ["", "## Timeline", "", "| date | what | sources |", "| --- | --- | --- |"]
     for event in brief.timeline:
         when = date_range(event.date, event.end) + (" (inferred)" if event.inferred else "")

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from corroborator.render.common import article_line, article_names, date_range, evidence_line, flat
+from corroborator.render.common import article_line, article_names, date_range, evidence_line, flat, printable
 from corroborator.types import Brief
 
 SEVERITY_STYLE = {5: "bold red", 4: "red", 3: "yellow", 2: "cyan", 1: "dim"}
@@ -22,6 +22,7 @@ def render_text(brief: Brief, width: int = 100, color: bool = False) -> str:
 
 
 def print_brief(console: Console, brief: Brief) -> None:
+    brief = printable(brief)
     names = article_names(brief)
     console.print(Text(f"Story {brief.story}", style="bold"))
     for article in brief.articles:

@@ -213,4 +213,5 @@ def store_error(error: sqlite3.Error, path: Path) -> StoreError:
             return StoreError(f"database {path}: {what} ({error})", hint)
     if "readonly" in str(error):
         return StoreError(f"database {path}: {_READONLY[0]} ({error})", _READONLY[1])
-    return StoreError(f"database {path}: {error}", "run with CORROBORATOR_DEBUG=1 for details")
+    fatal = not isinstance(error, sqlite3.IntegrityError)
+    return StoreError(f"database {path}: {error}", "run with CORROBORATOR_DEBUG=1 for details", fatal=fatal)
