@@ -1,4 +1,5 @@
-"""Ingest analyses each new article and puts it into a story at once, through the index beside the database."""
+"""Ingest analyses each new article and puts it into a story at once, through the index beside the
+database."""
 
 from __future__ import annotations
 

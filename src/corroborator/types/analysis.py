@@ -40,8 +40,8 @@ class TimeExpr:
     """TimeML value (`2023-08-03`, `2023-W11`, `P1Y`, `PRESENT_REF`); None when it cannot be resolved."""
     mod: str | None = None
     flags: list[str] = field(default_factory=list)
-    """Problems: `unresolved` (no anchor date), `weekday_mismatch: ...` (a weekday that does not fit its date),
-    `inferred` (anchored on a borrowed date)."""
+    """Problems: `unresolved` (no anchor date), `weekday_mismatch: ...` (a weekday that does not fit its
+    date), `inferred` (anchored on a borrowed date)."""
     anchor: str | None = None
     """What a relative expression was resolved against: `published`, or another event's text."""
     end_value: str | None = None
@@ -76,7 +76,8 @@ class Quote:
     """Media the quote was relayed through after the speaker, nearest first (["KCNA"], or the medium told:
     "told Reuters" -> ["Reuters"]); the publishing outlet is not included (`quotes.relay_chain` adds it)."""
     cites: list[str] = field(default_factory=list)
-    """Sources the speaker itself cites ("Reuters reported, citing state media" -> ["KCNA"]), nearest first."""
+    """Sources the speaker itself cites, nearest first
+    ("Reuters reported, citing state media" -> ["KCNA"])."""
 
 
 @dataclass
@@ -92,7 +93,8 @@ class Claim:
     quantities: list[int] = field(default_factory=list)
     quote: int | None = None
     attribution: list[str] = field(default_factory=list)
-    """Relay chain of the claim, origin first, publishing outlet last: ["Kim Jong Un", "KCNA", "Reuters", "WION"]."""
+    """Relay chain of the claim, origin first, publishing outlet last:
+    ["Kim Jong Un", "KCNA", "Reuters", "WION"]."""
     negated: bool = False
 
 

@@ -96,6 +96,7 @@ class Brief:
     single_source: list[SingleSourceFact] = field(default_factory=list)
     origins: list[OriginTrace] = field(default_factory=list)
     independence: str = ""
-    """Story-level summary: "2 articles, 1 independent origin for the visit itself: KCNA, via Reuters and AP"."""
+    """Story-level summary, e.g. "2 articles, 1 independent origin for the visit itself: KCNA, via Reuters
+    and AP"."""
     timeline: list[TimelineEvent] = field(default_factory=list)
     entities: list[EntityRow] = field(default_factory=list)
