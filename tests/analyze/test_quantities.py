@@ -76,3 +76,9 @@ def test_quantity_values_units_and_modifiers(text: str, value: float, unit: str,
 )
 def test_numbers_in_dates_names_and_words_are_not_quantities(text: str) -> None:
     assert quantities_of(text) == []
+
+
+def test_a_scale_word_after_a_no_break_space_is_read() -> None:
+    """PolNeAR has "$5\xa0million": the scale after a no-break space once raised KeyError."""
+    found = extract_quantities(get_nlp()("The deal is worth $5\xa0million, officials said."))
+    assert [(q.value, q.unit) for q in found] == [(5e6, "USD")]

@@ -62,12 +62,13 @@ def test_an_unknown_story_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 def test_jsonl_rows_name_input_ids() -> None:
-    story = Story(id="s1", articles=["a", "b"], copies=[CopyLink("b", "a", 0.9)])
+    story = Story(id="s1", articles=["a", "b"], copies=[CopyLink("b", "a", 0.9)], headline="Fire")
     rows = stories_to_jsonl_rows([story], {"a": "doc-1", "b": "doc-2"})
     assert rows == [
         {
             "story": "s1",
             "articles": ["doc-1", "doc-2"],
             "copies": [{"article": "doc-2", "copy_of": "doc-1", "overlap": 0.9}],
+            "headline": "Fire",
         }
     ]

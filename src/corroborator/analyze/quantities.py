@@ -156,7 +156,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     if value is None:
         return None
     if match.group("scale"):
-        value *= SCALES[match.group("scale").strip(" -").casefold()]
+        value *= SCALES[match.group("scale").strip().strip("-").casefold()]
     start, end = match.start(), match.end()
     unit, end = _unit(text, match, end)
     spelled = not number[0].isdigit()

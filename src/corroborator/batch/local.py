@@ -41,7 +41,7 @@ class LocalEngine:
 
     def analyze_shards(self, shards: Iterable[Shard]) -> Iterator[tuple[Shard, list[dict[str, Any]]]]:
         """Analyse shards, yielding each with its records in input order."""
-        yield from self._map(lambda shard: shard.articles, work.analyze_articles, shards)
+        yield from self._map(lambda shard: shard.articles, work.analyze_shard, shards)
 
     def map(self, function: Callable[..., R], argument_lists: Iterable[tuple[Any, ...]]) -> list[R]:
         if self._pool is None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
+
+import numpy as np
+import numpy.typing as npt
 
 from corroborator.batch import work
 from corroborator.batch.rows import article_row, output_id
@@ -15,6 +18,7 @@ from corroborator.batch.shards import Shard, ShardDirectory, cut_into_shards
 from corroborator.batch.write import write_jsonl, write_parquet
 from corroborator.errors import InputError
 from corroborator.ingest import ReadOptions, read_sources
+from corroborator.stories import stories_to_jsonl_rows
 from corroborator.types import Analysis, Article, Failure, Story
 
 Engine = Literal["local", "ray"]
@@ -26,10 +30,28 @@ class BatchOptions:
     address: str | None = None
     """Ray cluster address (`ray://host:10001` or `auto`); None starts a local Ray."""
     workers: int | None = None
-    shard_size: int = 200
-    read: ReadOptions = field(default_factory=ReadOptions)
+    shard_size: int = 100
+    read: ReadOptions = field(default_factory=lambda: ReadOptions(max_bytes=BATCH_MAX_BYTES))
     parquet: bool = True
     briefs: bool = True
+    fresh: bool = False
+    """Forget the shards of earlier runs and analyse everything again."""
+
+
+BATCH_MAX_BYTES = 8 * 1024**3
+"""Batch inputs are big: the cap per input file (and per WARC record) is 8 GiB, not the 10 MB default."""
+BRIEF_GROUP_ARTICLES = 64
+"""At most this many articles' stories go into one brief task (amortises task overhead over small stories)."""
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An item the batch could not take (`kept=False`) or took with part of its analysis missing."""
+
+    item: str
+    reason: str
+    stage: str = "read"
+    kept: bool = False
 
 
 @dataclass
@@ -38,10 +60,12 @@ class BatchReport:
     articles: int = 0
     shards_run: int = 0
     shards_skipped: int = 0
+    shards_removed: int = 0
     stories: int = 0
     briefs: int = 0
-    rejects: list[Failure] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 class BatchEngine(Protocol):
@@ -49,8 +73,8 @@ class BatchEngine(Protocol):
 
     def __enter__(self) -> BatchEngine: ...
     def __exit__(self, *exc: object) -> None: ...
-    def analyze_shards(self, shards: Any) -> Any: ...
-    def map(self, function: Callable[..., Any], argument_lists: Any) -> list[Any]: ...
+    def analyze_shards(self, shards: Iterable[Shard]) -> Iterator[tuple[Shard, list[dict[str, Any]]]]: ...
+    def map(self, function: Callable[..., Any], argument_lists: Iterable[tuple[Any, ...]]) -> list[Any]: ...
 
 
 def make_engine(options: BatchOptions) -> BatchEngine:
@@ -72,80 +96,145 @@ def run_batch(
     options: BatchOptions | None = None,
     progress: Progress | None = None,
 ) -> BatchReport:
-    """Run the whole pipeline over `inputs` into `out_dir`; finished shards of an earlier run are skipped."""
+    """Run the whole pipeline over `inputs` into `out_dir`; shards analysed by an earlier run are reused."""
     options = options or BatchOptions()
     if not inputs:
         raise InputError("no input given", "name one or more JSONL, CSV, Parquet, WARC, text or HTML files")
+    if options.shard_size < 1:
+        raise InputError(f"shard size must be at least 1, got {options.shard_size}", "give e.g. 100")
     started = time.monotonic()
+    work.limit_threads()  # the driver computes as the workers do, so every engine gives the same numbers
     out_dir.mkdir(parents=True, exist_ok=True)
     report = BatchReport(out_dir)
-    shard_dir = ShardDirectory(out_dir)
+    shard_dir = ShardDirectory(out_dir, fresh=options.fresh)
+    timer = _StageTimer(report)
     with make_engine(options) as engine:
-        count = _analyze(
-            engine, read_sources(list(inputs), options.read), options, shard_dir, report, progress
-        )
-        articles, analyses = _load(shard_dir, count, report)
-        stories = _stories(articles, analyses)
-        briefs = _briefs(engine, stories, articles, analyses) if options.briefs else []
+        with timer("analyze"):
+            items = read_sources(list(inputs), options.read)
+            shards = _analyze(engine, items, options, shard_dir, report, progress)
+        with timer("load"):
+            loaded = _load(shard_dir, shards, report)
+            articles, analyses = loaded.articles, loaded.analyses
+            report.shards_removed = shard_dir.remove_all_but(shards)
+        with timer("stories"):
+            stories = _stories(loaded)
+        with timer("briefs"):
+            briefs = _briefs(engine, stories, articles, analyses, report) if options.briefs else []
     report.articles, report.stories, report.briefs = len(articles), len(stories), len(briefs)
-    _write_outputs(out_dir, articles, analyses, stories, briefs, report, options.parquet)
+    with timer("write"):
+        _write_outputs(out_dir, articles, analyses, stories, briefs, report, options.parquet)
     report.seconds = time.monotonic() - started
+    _write_summary(report)
     return report
+
+
+class _StageTimer:
+    def __init__(self, report: BatchReport) -> None:
+        self.report = report
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.report.stage_seconds[stage] = round(time.monotonic() - started, 3)
 
 
 def _analyze(
     engine: BatchEngine,
-    items: Any,
+    items: Iterable[Article | Failure],
     options: BatchOptions,
     shard_dir: ShardDirectory,
     report: BatchReport,
     progress: Progress | None,
-) -> int:
-    shards = list(cut_into_shards(items, options.shard_size))
-    todo: list[Shard] = []
-    for shard in shards:
-        report.rejects.extend(shard.read_failures)
-        if shard_dir.is_done(shard):
-            report.shards_skipped += 1
-        else:
-            todo.append(shard)
-    for shard, records in engine.analyze_shards(todo):
+) -> list[Shard]:
+    """Analyse the shards not done before; every shard of the input, in order, its articles let go."""
+    shards: list[Shard] = []
+
+    def todo() -> Iterator[Shard]:
+        for shard in cut_into_shards(items, options.shard_size):
+            report.rejects.extend(Reject(f.item, f.reason) for f in shard.read_failures)
+            if not shard.articles:
+                continue
+            shards.append(shard)
+            if shard_dir.is_done(shard):
+                report.shards_skipped += 1
+                _advance(progress, shard)
+            else:
+                yield shard
+
+    for shard, records in engine.analyze_shards(todo()):
         shard_dir.write(shard, records)
         report.shards_run += 1
-        if progress:
-            progress("analyze", len(shard.articles))
-    return len(shards)
+        _advance(progress, shard)
+    return shards
 
 
-def _load(shard_dir: ShardDirectory, count: int, report: BatchReport) -> tuple[list[Article], list[Analysis]]:
-    articles: list[Article] = []
-    analyses: list[Analysis] = []
-    for record in shard_dir.records(count):
+def _advance(progress: Progress | None, shard: Shard) -> None:
+    if progress:
+        progress("analyze", len(shard.articles))
+    shard.articles = []
+
+
+@dataclass
+class Loaded:
+    """Every analysed article of the run, in input order, with its analysis and its lead vector."""
+
+    articles: list[Article] = field(default_factory=list)
+    analyses: list[Analysis] = field(default_factory=list)
+    vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict)
+
+
+def _load(shard_dir: ShardDirectory, shards: list[Shard], report: BatchReport) -> Loaded:
+    loaded = Loaded()
+    for record in shard_dir.records(shards):
         if "reject" in record:
-            reject = record["reject"]
-            report.rejects.append(Failure(reject["item"], reject["reason"]))
+            report.rejects.append(Reject(**record["reject"]))
             continue
-        article, analysis = work.from_record(record)
-        articles.append(article)
-        analyses.append(analysis)
-    return articles, analyses
+        article, analysis, vector = work.from_record(record)
+        loaded.articles.append(article)
+        loaded.analyses.append(analysis)
+        if vector is not None:
+            loaded.vectors[article.id] = vector
+    return loaded
 
 
-def _stories(articles: list[Article], analyses: list[Analysis]) -> list[Story]:
-    from corroborator.stories import cluster
+def _stories(loaded: Loaded) -> list[Story]:
+    """Stories grouped on the driver, one article after another (docs/ray.md says why not in parallel),
+    from the lead vectors the workers computed."""
+    from corroborator.stories import Embedder, cluster
 
-    return cluster(articles, analyses)
+    embedder = Embedder()
+    embedder.cache.update(loaded.vectors)
+    return cluster(loaded.articles, loaded.analyses, embedder=embedder)
 
 
 def _briefs(
-    engine: BatchEngine, stories: list[Story], articles: list[Article], analyses: list[Analysis]
+    engine: BatchEngine,
+    stories: list[Story],
+    articles: list[Article],
+    analyses: list[Analysis],
+    report: BatchReport,
 ) -> list[dict[str, Any]]:
     by_id = {article.id: index for index, article in enumerate(articles)}
-    jobs = []
+    groups: list[list[work.BriefJob]] = [[]]
+    size = 0
     for story in stories:
         members = [by_id[member] for member in story.articles if member in by_id]
-        jobs.append((story, [articles[i] for i in members], [analyses[i] for i in members]))
-    return engine.map(work.brief_row, jobs)
+        if size and size + len(members) > BRIEF_GROUP_ARTICLES:
+            groups.append([])
+            size = 0
+        groups[-1].append((story, [articles[i] for i in members], [analyses[i] for i in members]))
+        size += len(members)
+    briefs: list[dict[str, Any]] = []
+    for rows in engine.map(work.brief_rows, [(group,) for group in groups if group]):
+        for row in rows:
+            if "reject" in row:
+                report.rejects.append(Reject(**row["reject"]))
+            else:
+                briefs.append(row)
+    return briefs
 
 
 def _write_outputs(
@@ -159,34 +248,22 @@ def _write_outputs(
 ) -> None:
     ids = {article.id: output_id(article) for article in articles}
     article_rows = [article_row(a, b) for a, b in zip(articles, analyses, strict=True)]
-    story_rows = [_story_row(story, ids) for story in stories]
+    story_rows = stories_to_jsonl_rows(stories, ids)
     brief_rows = [_remap_ids(brief, ids) for brief in briefs]
-    reject_rows = [{"item": f.item, "reason": f.reason} for f in report.rejects]
+    reject_rows = [asdict(reject) for reject in report.rejects]
     outputs = {"articles": article_rows, "stories": story_rows, "briefs": brief_rows, "rejects": reject_rows}
     for name, rows in outputs.items():
         write_jsonl(out_dir / f"{name}.jsonl", rows)
         if parquet and name != "rejects":
             write_parquet(out_dir / f"{name}.parquet", rows)
+
+
+def _write_summary(report: BatchReport) -> None:
     summary = {k: v for k, v in vars(report).items() if k not in ("out_dir", "rejects")}
-    summary["rejects"] = len(report.rejects)
-    write_jsonl(out_dir / "summary.jsonl", [summary])
-    os.sync()
-
-
-def _story_row(story: Story, ids: dict[str, str]) -> dict[str, Any]:
-    return {
-        "story": story.id,
-        "articles": [ids.get(member, member) for member in story.articles],
-        "copies": [
-            {
-                "article": ids.get(c.article, c.article),
-                "copy_of": ids.get(c.copy_of, c.copy_of),
-                "overlap": c.overlap,
-            }
-            for c in story.copies
-        ],
-        "headline": story.headline,
-    }
+    summary["seconds"] = round(report.seconds, 3)
+    summary["rejects"] = sum(not reject.kept for reject in report.rejects)
+    summary["problems"] = sum(reject.kept for reject in report.rejects)
+    write_jsonl(report.out_dir / "summary.jsonl", [summary])
 
 
 def _remap_ids(value: Any, ids: dict[str, str]) -> Any:

@@ -11,6 +11,7 @@ from corroborator.stories.batch import cluster, stories_to_jsonl_rows
 from corroborator.stories.embed import Embedder
 from corroborator.stories.index import StoryIndex
 from corroborator.stories.persist import index_dir_for, load_index, open_index, save_index
+from corroborator.stories.profile import lead_of
 from corroborator.stories.scorer import ScorerModel, load_model
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "StoryIndex",
     "cluster",
     "index_dir_for",
+    "lead_of",
     "load_index",
     "load_model",
     "open_index",

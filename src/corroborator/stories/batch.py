@@ -37,7 +37,7 @@ def cluster(
 def stories_to_jsonl_rows(
     stories: Sequence[Story], ids: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
-    """One row a story: `{"story", "articles", "copies": [{"article", "copy_of", "overlap"}]}`.
+    """One row a story: `{"story", "articles", "copies": [{"article", "copy_of", "overlap"}], "headline"}`.
     `ids` maps article ids to the ids to print (e.g. `Article.source_id` of JSONL input)."""
     shown = ids or {}
     return [
@@ -52,6 +52,7 @@ def stories_to_jsonl_rows(
                 }
                 for link in story.copies
             ],
+            "headline": story.headline,
         }
         for story in stories
     ]

@@ -1,0 +1,39 @@
+"""`corroborator batch` as a user runs it: the real console script in a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ecb_records, read_jsonl, write_jsonl
+
+CORROBORATOR = Path(sys.executable).parent / "corroborator"
+
+
+def batch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [str(CORROBORATOR), "batch", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=600, check=False)
+
+
+def test_the_command_writes_the_folder_and_says_what_it_rejected(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", ecb_records({"3"}, 4))
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "no-text"}\n')
+    result = batch(str(source), "missing.csv", "--out", "out", "--workers", "1", "--no-parquet", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("4 articles, ") and "2 rejected" in result.stdout
+    assert "in.jsonl:5: " in result.stdout and "missing.csv: no such file" in result.stdout
+    assert len(read_jsonl(tmp_path / "out" / "articles.jsonl")) == 4
+    assert not list((tmp_path / "out").glob("*.parquet"))
+    again = batch(str(source), "--out", "out", "--workers", "1", "--no-briefs", cwd=tmp_path)
+    assert "0 shards run" in again.stdout and "reused" in again.stdout
+
+
+def test_bad_options_are_one_line_errors(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", ecb_records({"3"}, 1))
+    engine = batch(str(source), "--out", "out", "--engine", "spark", cwd=tmp_path)
+    assert engine.returncode == 2 and "--engine must be local or ray" in engine.stderr
+    nothing = batch(str(tmp_path / "none.jsonl"), "--out", "out", cwd=tmp_path)
+    assert nothing.returncode == 1 and "0 articles" in nothing.stdout and "no such file" in nothing.stdout
+    assert "Traceback" not in engine.stderr + nothing.stderr
