@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 
 ## The main job on the bundled example: ingest the two seed articles and print their brief.
 demo: install
+	mkdir -p out
 	$(BIN)/corroborator ingest examples/seeds --db out/demo.db
 	$(BIN)/corroborator compare examples/seeds/*.txt
 
