@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from store_support import make_article
 
-from corroborator.errors import NotFound, StoreError
+from corroborator.errors import InputError, NotFound, StoreError
 from corroborator.store import Store
 from corroborator.types import Analysis, Article, EntityMention
 
@@ -112,6 +112,6 @@ def test_reopening_keeps_everything(db_path: Path) -> None:
 
 def test_text_that_is_not_valid_unicode_is_a_clear_error(store: Store) -> None:
     broken = Article(text="A lone surrogate \ud800 from a badly decoded file.", id="00000000000000bd")
-    with pytest.raises(StoreError, match="not valid Unicode"):
+    with pytest.raises(InputError, match="not valid Unicode"):
         store.add_article(broken)
     assert store.count_articles() == 0
