@@ -20,19 +20,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from web_support import AUTH, ROOT, SEEDS, TOKEN
 
+from browser_support import CHROMIUM, CHROMIUM_ARGS
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 SERVE = [str(Path(sys.executable).with_name("corroborator")), "serve"]
 STARTUP_SECONDS = 60
