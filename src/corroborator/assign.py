@@ -49,14 +49,16 @@ def assign_stories(store: Store, article_ids: Sequence[str]) -> list[Assignment]
         assignments = [_assign(store, index, i) for i in _unindexed(store, index, wanted)]
         store.replace_stories(index.stories())
         save_index(index, store_fingerprint(store))
-    return [a for a in assignments if a.article in set(wanted)]
+    asked = set(wanted)
+    return [a for a in assignments if a.article in asked]
 
 
 def _unindexed(store: Store, index: StoryIndex, wanted: list[str]) -> list[str]:
     new = [article_id for article_id in wanted if index.table.key_of(article_id) is None]
     if store.count_articles() == len(index) + len(new):
         return new
-    lacking = [i for i in store.article_ids() if index.table.key_of(i) is None and i not in set(new)]
+    queued = set(new)
+    lacking = [i for i in store.article_ids() if i not in queued and index.table.key_of(i) is None]
     return lacking + new
 
 
