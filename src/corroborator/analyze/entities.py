@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from corroborator.analyze.doc_arrays import DocEntity, doc_entities
 from corroborator.analyze.media import is_medium
 from corroborator.analyze.names import is_part_of, name_tokens
 from corroborator.analyze.nlp import text_of
@@ -61,9 +63,9 @@ def extract_entities(doc: Doc, article: Article | None = None) -> list[EntityMen
     """Entity mentions of `doc` (whose text is the article text), each keyed to its fullest name."""
     text = text_of(doc)
     candidates: list[_Candidate] = []
-    for ent in doc.ents:
-        if ent.label_ in KEPT_LABELS:
-            candidates.extend(_repair(ent))
+    for ent in doc_entities(doc):
+        if ent.label in KEPT_LABELS:
+            candidates.extend(_repair(doc, text, ent))
     candidates = _add_designations(text, candidates)
     mentions = [_trimmed(text, candidate) for candidate in candidates]
     kept = sorted((m for m in mentions if m is not None and _plausible(m)), key=lambda m: m.start)
@@ -71,45 +73,47 @@ def extract_entities(doc: Doc, article: Article | None = None) -> list[EntityMen
     return kept
 
 
-def _repair(ent: Span) -> list[_Candidate]:
+def _repair(doc: Doc, text: str, ent: DocEntity) -> list[_Candidate]:
     """Split "Reuters Kim" at a news organisation; extend "Seong Chang" left to "Cheong Seong Chang"."""
-    label = ent.label_
-    if label == "PERSON" and len(ent) >= 2 and _is_medium(ent[0].text):
-        first = ent[0]
-        rest = ent[1:]
-        return [
-            _Candidate(first.idx, first.idx + len(first.text), "ORG"),
-            _Candidate(rest.start_char, rest.end_char, "PERSON"),
-        ]
-    start = ent.start_char
+    label = ent.label
+    if label == "PERSON" and ent.end - ent.start >= 2:
+        first = doc[ent.start]
+        first_end = first.idx + len(first)
+        if _is_medium(text[ent.start_char : first_end]):
+            return [
+                _Candidate(ent.start_char, first_end, "ORG"),
+                _Candidate(doc[ent.start + 1].idx, ent.end_char, "PERSON"),
+            ]
+    start, surface = ent.start_char, text[ent.start_char : ent.end_char]
     if label == "PERSON":
-        ent = _without_leading_words(ent)
-        start = _extended_start(ent)
-    if FACILITY_HEADS.search(ent.text):
+        first_token = _without_leading_words(doc, ent.start, ent.end)
+        start = _extended_start(doc, first_token, ent.end)
+        surface = text[doc[first_token].idx : ent.end_char]
+    if FACILITY_HEADS.search(surface):
         label = "FAC"
-    elif label == "PERSON" and ORGANISATION_HEADS.search(ent.text):
+    elif label == "PERSON" and ORGANISATION_HEADS.search(surface):
         label = "ORG"
     return [_Candidate(start, ent.end_char, label)]
 
 
-def _without_leading_words(ent: Span) -> Span:
+def _without_leading_words(doc: Doc, first: int, end: int) -> int:
     """Drop English words spaCy took into a name: "Certainly Donald Trump", "Celebrating Hillary Clinton"
-    (only from names of three words or more: "Sterling Brown" stays)."""
-    while len(ent) > 2 and _is_english_word(ent[0].text, ent[0].is_stop, ENGLISH_ENDINGS[:-1]):
-        ent = ent[1:]
-    return ent
+    (only from names of three words or more: "Sterling Brown" stays). Returns the name's first token."""
+    while end - first > 2 and _is_english_word(doc[first].text, doc[first].is_stop, ENGLISH_ENDINGS[:-1]):
+        first += 1
+    return first
 
 
 def _is_english_word(word: str, is_stop: bool, endings: tuple[str, ...] = ENGLISH_ENDINGS) -> bool:
     return is_stop or word.endswith(endings) or word.casefold() in TITLE_WORDS
 
 
-def _extended_start(ent: Span) -> int:
+def _extended_start(doc: Doc, first: int, end: int) -> int:
     """Where a one- or two-word name really starts when spaCy dropped its first word ("Cheong"): the
     capitalised word before it, unless it looks like an English word (a title, a stop word, -ly, -ing, -s)."""
-    if ent.start == 0 or len(ent) > 2:
-        return ent.start_char
-    previous = ent.doc[ent.start - 1]
+    if first == 0 or end - first > 2:
+        return int(doc[first].idx)
+    previous = doc[first - 1]
     word = previous.text
     if (
         previous.whitespace_
@@ -120,8 +124,8 @@ def _extended_start(ent: Span) -> int:
         and len(word) >= 2
         and not _is_english_word(word, previous.is_stop)
     ):
-        return previous.idx
-    return ent.start_char
+        return int(previous.idx)
+    return int(doc[first].idx)
 
 
 def _add_designations(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -135,8 +139,16 @@ def _add_designations(text: str, candidates: list[_Candidate]) -> list[_Candidat
     ]
     if not found:
         return candidates
-    kept = [c for c in candidates if not any(c.start < f.end and f.start < c.end for f in found)]
+    starts, ends = [f.start for f in found], [f.end for f in found]  # in order, not overlapping
+    kept = [c for c in candidates if not _overlaps(starts, ends, c.start, c.end)]
     return kept + found
+
+
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Whether `start, end` overlaps one of the ordered, disjoint spans: the last one starting before `end`
+    reaches furthest."""
+    last = bisect_left(starts, end) - 1
+    return last >= 0 and ends[last] > start
 
 
 def _trimmed(text: str, candidate: _Candidate) -> EntityMention | None:

@@ -10,11 +10,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corroborator.analyze.doc_arrays import read_sentence_bounds, sentence_bounds
 from corroborator.analyze.nlp import get_nlp, set_text, text_of
 from corroborator.analyze.text_chunks import split_for_parsing
 from corroborator.errors import CorroboratorError
@@ -24,7 +23,7 @@ log = logging.getLogger(__name__)
 
 GIVEN = frozenset({"doc", "article"})
 """What every step can use without another step producing it."""
-BATCH_SIZE = 32
+BATCH_SIZE = 16
 
 
 class PipelineError(CorroboratorError):
@@ -128,27 +127,13 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     surrounding whitespace trimmed, whitespace-only pieces dropped."""
     text = text_of(doc)
     spans: list[tuple[int, int]] = []
-    for sentence_start, sentence_end in _sentence_bounds(doc):
+    for sentence_start, sentence_end in sentence_bounds(doc) or read_sentence_bounds(doc):
         start = sentence_start
         for match in PARAGRAPH_BREAK.finditer(text, sentence_start, sentence_end):
             _add_trimmed(text, start, match.start(), spans)
             start = match.end()
         _add_trimmed(text, start, sentence_end, spans)
     return spans
-
-
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """What `doc.sents` gives as character offsets, read from arrays instead of Token objects."""
-    if len(doc) == 0:
-        return []
-    columns = doc.to_array([SENT_START, IDX, LENGTH]).astype(numpy.int64)
-    starts = numpy.flatnonzero(columns[:, 0] == 1)
-    if len(starts) == 0 or starts[0] != 0:
-        starts = numpy.concatenate(([0], starts))
-    lasts = numpy.append(starts[1:], len(doc)) - 1
-    begin = columns[starts, 1]
-    finish = columns[lasts, 1] + columns[lasts, 2]
-    return list(zip(begin.tolist(), finish.tolist(), strict=True))
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -12,8 +12,9 @@ from bisect import bisect_right
 
 import numpy
 from spacy.attrs import IDX, LIKE_NUM, LOWER, PREFIX
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from corroborator.analyze.doc_arrays import DocEntity, doc_entities
 from corroborator.analyze.nlp import text_of
 from corroborator.types import Quantity
 
@@ -93,8 +94,8 @@ WINDOW = 40
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities in the text of `doc`, in text order."""
     text = text_of(doc)
-    entities = list(doc.ents)
-    names = [ent for ent in entities if ent.label_ not in NUMERIC_LABELS]
+    entities = doc_entities(doc)
+    names = [ent for ent in entities if ent.label not in NUMERIC_LABELS]
     blocked = ([ent.start_char for ent in names], [ent.end_char for ent in names])
     found: list[Quantity] = []
     last_end = 0
@@ -242,13 +243,13 @@ def _number_value(number: str) -> float | None:
     return total
 
 
-def _spelled_ordinals(text: str, entities: list[Span]) -> list[Quantity]:
+def _spelled_ordinals(text: str, entities: list[DocEntity]) -> list[Quantity]:
     """ "third anniversary", "fifth round": spelled ordinals spaCy tags ORDINAL, with what they count."""
     found: list[Quantity] = []
     for ent in entities:
-        if ent.label_ != "ORDINAL":
+        if ent.label != "ORDINAL":
             continue
-        match = ORDINAL_WORD.fullmatch(ent.text.strip())
+        match = ORDINAL_WORD.fullmatch(text[ent.start_char : ent.end_char].strip())
         if match is None:
             continue
         words, _ = _following_words(text, ent.end_char)

@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc
 
+from corroborator.analyze.doc_arrays import read_sentence_bounds, sentence_bounds
 from corroborator.analyze.nlp import text_of
 from corroborator.analyze.quotes_lexicon import CLAUSE_FORMS, TELL_FORMS, find_cues
 from corroborator.analyze.quotes_reading import (
@@ -93,11 +94,7 @@ def _labelled_line(article: ArticleView, start: int, end: int) -> list[Quote]:
 
 def _sentence_bounds(doc: Doc, text_length: int) -> list[tuple[int, int]]:
     """Character spans of the sentences, read from token arrays (no Token objects: they are slow)."""
-    if len(doc) == 0:
-        return []
-    starts = doc.to_array("SENT_START")
-    starts[0] = 1
-    firsts = [int(offset) for offset in doc.to_array("IDX")[starts == 1]]
+    firsts = [start for start, _ in sentence_bounds(doc) or read_sentence_bounds(doc)]
     return list(zip(firsts, [*firsts[1:], text_length], strict=True))
 
 

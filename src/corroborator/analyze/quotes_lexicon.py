@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from corroborator.analyze.word_regex import word_trie
+
 
 def word_set(words: str) -> frozenset[str]:
     """A set of words from a space-separated string."""
@@ -112,18 +114,24 @@ for _phrase in (*PHRASAL_CUES, "according to"):
         PHRASES_BY_FIRST.setdefault(_form, []).append((_form, *_tail))
 for _phrases in PHRASES_BY_FIRST.values():
     _phrases.sort(key=len, reverse=True)
-_WORD = re.compile(r"[A-Za-z]+")
+# Every cue word and phrase head as a whole run of letters, found in the text's ASCII-lower-cased bytes
+# (one byte a character, non-ASCII ones as "?"): a case-sensitive search there is much faster.
+_CUE_HEAD = re.compile(rf"(?<![a-z]){word_trie(SINGLE_CUES | PHRASES_BY_FIRST.keys())}(?![a-z])".encode())
+_LETTER = re.compile(rb"[a-z]")
 
 
 def find_cues(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case cue) for every cue word or phrase in `text`, in order."""
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    """(start, end, lower-case cue) for every cue word or phrase in `text`, in order; a word is a run of
+    ASCII letters, the words of a phrase are one space apart."""
+    folded = text.encode("ascii", "replace").lower()
     cues: list[tuple[int, int, str]] = []
     skip_until = 0
-    for index, (start, end, word) in enumerate(words):
+    for match in _CUE_HEAD.finditer(folded):
+        start, end = match.span()
         if start < skip_until:
             continue
-        phrase = _phrase_at(text, words, index)
+        word = match[0].decode()
+        phrase = _phrase_at(folded, start, end, word)
         if phrase is not None:
             cues.append(phrase)
             skip_until = phrase[1]
@@ -132,14 +140,22 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
     return cues
 
 
-def _phrase_at(text: str, words: list[tuple[int, int, str]], index: int) -> tuple[int, int, str] | None:
-    for phrase in PHRASES_BY_FIRST.get(words[index][2], ()):
-        last = index + len(phrase) - 1
-        if last >= len(words) or tuple(w[2] for w in words[index : last + 1]) != phrase:
-            continue
-        if all(text[words[i][1] : words[i + 1][0]] == " " for i in range(index, last)):
-            return (words[index][0], words[last][1], " ".join(phrase))
+def _phrase_at(folded: bytes, start: int, end: int, head: str) -> tuple[int, int, str] | None:
+    for phrase in PHRASES_BY_FIRST.get(head, ()):
+        phrase_end = _tail_end(folded, end, phrase[1:])
+        if phrase_end is not None:
+            return (start, phrase_end, " ".join(phrase))
     return None
+
+
+def _tail_end(folded: bytes, end: int, tail: tuple[str, ...]) -> int | None:
+    """Where `tail` ends if its words follow `end`, each after one space and each a whole word."""
+    for word in tail:
+        after = end + 1 + len(word)
+        if folded[end:after] != b" " + word.encode() or _LETTER.match(folded, after):
+            return None
+        end = after
+    return end
 
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"

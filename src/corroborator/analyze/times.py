@@ -4,18 +4,21 @@ publication date, HeidelTime-style. Public: `extract_times`, `find_times`, `reso
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from corroborator.analyze.doc_arrays import sentence_bounds
+from corroborator.analyze.nlp import text_of
 from corroborator.analyze.times_calendar import parse_reference
 from corroborator.analyze.times_context import Context, Found, Rule, Unresolved
 from corroborator.analyze.times_lexicon import MOD_WORDS, PROPER_TIME_WORDS, TRIGGER_WORDS, alternation
 from corroborator.analyze.times_rules_dates import DATE_RULES
 from corroborator.analyze.times_rules_relative import RELATIVE_RULES
+from corroborator.analyze.word_regex import first_characters, word_trie
 from corroborator.types.analysis import TimeExpr, TimeType
 
 RULES: list[Rule] = DATE_RULES + RELATIVE_RULES
@@ -24,13 +27,21 @@ QUANTITY_MODS = frozenset({"LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 _MOD = rf"(?P<mod>{alternation(w for w in MOD_WORDS if not w.endswith('-'))}\s+|mid-|end-|early-|late-)"
-_MASTER = re.compile(
-    rf"(?<![\w$#.-]){_MOD}?(?P<core>"
-    + "|".join(_GROUP_NAME.sub("(?:", rule.pattern) for rule in RULES)
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+_MOD_START = re.compile(_MOD, re.IGNORECASE)
+
+
+def _master(rules: list[Rule]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w$#.-]){_MOD}?(?P<core>"
+        + "|".join(_GROUP_NAME.sub("(?:", rule.pattern) for rule in rules)
+        + r")(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+_MASTER = _master(RULES)
 _RULE_PATTERNS = [(rule, re.compile(rule.pattern + r"(?![\w])", re.IGNORECASE)) for rule in RULES]
+_RULE_FIRSTS = [first_characters(rule.pattern, re.IGNORECASE) for rule in RULES]
 _EVENT_ANCHOR = re.compile(
     r"\s+(?P<anchor>(?:after|before|since|following|ahead\s+of|prior\s+to)\s+[^.,;:!?()\n\"“”]{1,80})",
     re.IGNORECASE,
@@ -38,6 +49,10 @@ _EVENT_ANCHOR = re.compile(
 _ANCHOR_STOP = re.compile(r"\s+(?:and|but|when|while|as|because|which|who|that|to|in|on|at)\s", re.IGNORECASE)
 _MAX_ANCHOR_WORDS = 10
 _WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+# A superset of the trigger words (see `_is_trigger`), each matched whole, in the lower-cased text: the time
+# words, and every word with a character other than a lower-case ASCII letter or "_" (digits among them).
+_TRIGGER_CANDIDATE = re.compile(rf"(?<!\w)(?:{word_trie(TRIGGER_WORDS)}(?!\w)|\w*?[^\W_a-z]\w*)")
 _DIGIT_TRIGGER = re.compile(r"\d+0s|\d{1,2}(?:am|pm)|\d{4}s")
 _WINDOW_WORDS = 7
 
@@ -53,10 +68,7 @@ class _Candidate:
 
 def extract_times(doc: Doc, published: str | None) -> list[TimeExpr]:
     """Time expressions of a spaCy Doc, resolved against `published` (ISO date or date-time, or None)."""
-    spans = (
-        [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else []
-    )
-    return find_times(doc.text, published, spans)
+    return find_times(text_of(doc), published, sentence_bounds(doc))
 
 
 def find_times(text: str, published: str | None, sentences: Sequence[tuple[int, int]] = ()) -> list[TimeExpr]:
@@ -74,7 +86,7 @@ def find_times(text: str, published: str | None, sentences: Sequence[tuple[int, 
         if trigger < covered_until:
             continue
         for start in window:
-            match = _MASTER.match(text, start) if start >= covered_until else None
+            match = _master_match(text, start) if start >= covered_until else None
             if match is None or match.end() <= trigger:
                 continue
             found = _expressions_at(match, ctx)
@@ -87,15 +99,29 @@ def find_times(text: str, published: str | None, sentences: Sequence[tuple[int, 
 
 def _trigger_windows(text: str) -> Iterator[tuple[list[int], int]]:
     """For each trigger word: the starts of the words that may begin its expression, and its own start."""
-    recent: deque[int] = deque(maxlen=_WINDOW_WORDS)
-    for word in _WORD.finditer(text):
-        start = word.start()
-        recent.append(start)
-        if _is_trigger(word[0].lower(), text, word.end()):
-            window = list(recent)
+    folded = text.lower()
+    if len(folded) != len(text):  # a character lower-cased to two: offsets would not match
+        folded = "".join(character if len(character.lower()) > 1 else character.lower() for character in text)
+    for word in _TRIGGER_CANDIDATE.finditer(folded):
+        start, end = word.span()
+        if _is_trigger(text[start:end].lower(), text, end):
+            window = [*_word_starts_before(text, start, _WINDOW_WORDS - 1), start]
             if start and text[start - 1] == "'":
                 window.append(start - 1)
             yield window, start
+
+
+def _word_starts_before(text: str, position: int, count: int) -> list[int]:
+    r"""The starts of the last `count` `\w+` words before `position` (which does not cut a word)."""
+    reach = 64
+    while True:
+        low = max(0, position - reach)
+        starts = [word.start() for word in _WORD.finditer(text, low, position)]
+        if starts and starts[0] == low > 0 and _WORD_CHAR.match(text, low - 1):
+            starts.pop(0)  # the tail of a word cut at `low`
+        if len(starts) >= count or low == 0:
+            return starts[len(starts) - count :] if len(starts) > count else starts
+        reach *= 4
 
 
 def _is_trigger(word: str, text: str, end: int) -> bool:
@@ -104,6 +130,38 @@ def _is_trigger(word: str, text: str, end: int) -> bool:
     if word.isdigit():
         return len(word) == 4 or text[end : end + 1] in ("/", ":")
     return _DIGIT_TRIGGER.fullmatch(word) is not None
+
+
+def _master_match(text: str, start: int) -> re.Match[str] | None:
+    """`_MASTER.match(text, start)`; without a modifier at `start`, only the rules that may begin with the
+    character there are tried (the regex engine tries all of them otherwise)."""
+    character = text[start : start + 1]
+    if not character.isascii() or not character or _MOD_START.match(text, start):
+        return _MASTER.match(text, start)
+    master = _master_beginning_with(character.lower())
+    return master.match(text, start) if master is not None else None
+
+
+@functools.cache
+def _master_beginning_with(character: str) -> re.Pattern[str] | None:
+    rules = [rule for rule, _ in _rules_beginning_with(character)]
+    return _master(rules) if rules else None
+
+
+def _rules_beginning_with(character: str) -> list[tuple[Rule, re.Pattern[str]]]:
+    """The rules (in order) whose matches may begin with `character` (all of them for a non-ASCII one)."""
+    if not character.isascii() or not character:
+        return _RULE_PATTERNS
+    return _rules_beginning_with_ascii(character.lower())
+
+
+@functools.cache
+def _rules_beginning_with_ascii(folded: str) -> list[tuple[Rule, re.Pattern[str]]]:
+    return [
+        rule_pattern
+        for rule_pattern, first in zip(_RULE_PATTERNS, _RULE_FIRSTS, strict=True)
+        if first is None or folded in first
+    ]
 
 
 def _expressions_at(match: re.Match[str], ctx: Context) -> list[TimeExpr]:
@@ -146,7 +204,7 @@ def _mod_of(words: str | None) -> str | None:
 
 def _best_candidate(ctx: Context, position: int) -> _Candidate | None:
     matches = []
-    for rule, pattern in _RULE_PATTERNS:
+    for rule, pattern in _rules_beginning_with(ctx.text[position : position + 1]):
         found = pattern.match(ctx.text, position)
         if found is not None:
             matches.append((found.end() - position, rule, found))
