@@ -5,7 +5,7 @@ name: the brief must report exactly that discrepancy, at the change) or only the
 (sentences swapped or dropped, a said-clause moved, synonyms: the brief must report no discrepancy).
 Prints precision and recall of discrepancies over all pairs, and per kind.
 
-    .venv/bin/python bench/quality_compare.py --limit 20 [--corpus meantime|ecbplus] [--verbose]
+    .venv/bin/python bench/quality_compare.py --limit 20 [--corpus meantime|ecbplus] [--lexical] [--verbose]
 """
 
 from __future__ import annotations
@@ -50,12 +50,14 @@ def load_articles(corpus: str, limit: int) -> list[Article]:
     return articles
 
 
-def run_case(case: Case, originals: dict[str, Analysis]) -> CaseResult:
+def run_case(case: Case, originals: dict[str, Analysis], semantic: bool = True) -> CaseResult:
     analyzer = shared_analyzer()
     original = originals[case.original.id]
     changed = analyzer.analyze([case.changed])[0]
     renamed = dataclasses.replace(case.changed, outlet=f"{case.changed.outlet} (copy)")
-    brief = build_brief(f"{case.kind}:{case.name}", [case.original, renamed], [original, changed])
+    brief = build_brief(
+        f"{case.kind}:{case.name}", [case.original, renamed], [original, changed], semantic=semantic
+    )
     return score_case(case, brief)
 
 
@@ -81,6 +83,9 @@ def main() -> None:
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="meantime")
     parser.add_argument("--limit", type=int, default=20, help="articles to perturb")
     parser.add_argument("--verbose", action="store_true", help="print every failed case")
+    parser.add_argument(
+        "--lexical", action="store_true", help="align claims without clause embeddings, as batch briefs do"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     articles = load_articles(args.corpus, args.limit)
@@ -89,7 +94,7 @@ def main() -> None:
     results = []
     for article, analysis in zip(articles, analyses, strict=True):
         for case in cases_for(article, analysis):
-            result = run_case(case, index)
+            result = run_case(case, index, semantic=not args.lexical)
             results.append(result)
             if args.verbose and (result.false_positives or result.false_negatives):
                 print(
@@ -108,7 +113,8 @@ def main() -> None:
                 f"{row['precision']:>11.3f}{row['recall']:>8.3f}"
             )
     overall = table["all"]
-    print(f"{len(articles)} {args.corpus} articles, {len(results)} pairs, {elapsed:.0f}s")
+    mode = "lexical" if args.lexical else "semantic"
+    print(f"{len(articles)} {args.corpus} articles, {len(results)} pairs, {mode} alignment, {elapsed:.0f}s")
     print(f"discrepancy precision {overall['precision']:.3f} recall {overall['recall']:.3f}")
 
 

@@ -27,6 +27,15 @@ def seed_analyses(seed_articles: list[Article]) -> list[Analysis]:
     return shared_analyzer().analyze(seed_articles)
 
 
+@pytest.fixture(scope="session", params=[True, False], ids=["semantic", "lexical"])
+def seed_brief(
+    request: pytest.FixtureRequest, seed_articles: list[Article], seed_analyses: list[Analysis]
+) -> Brief:
+    """The seeds' brief with clause embeddings, and aligned by words and facts alone as batch briefs are."""
+    return build_brief("seeds", seed_articles, seed_analyses, semantic=request.param)
+
+
 @pytest.fixture(scope="session")
-def seed_brief(seed_articles: list[Article], seed_analyses: list[Analysis]) -> Brief:
-    return build_brief("seeds", seed_articles, seed_analyses)
+def semantic_seed_brief(seed_articles: list[Article], seed_analyses: list[Analysis]) -> Brief:
+    """The seeds' brief with clause embeddings only: for what lexical alignment does not find."""
+    return build_brief("seeds", seed_articles, seed_analyses, semantic=True)

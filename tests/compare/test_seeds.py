@@ -51,9 +51,10 @@ def test_weekday_mismatch_on_thursday_august_4(seed_brief: Brief, seed_articles:
     assert "Friday" in found[0].explanation
 
 
-def test_detail_difference_on_the_rifles(seed_brief: Brief, seed_articles: list[Article]) -> None:
+def test_detail_difference_on_the_rifles(semantic_seed_brief: Brief, seed_articles: list[Article]) -> None:
+    """Embeddings only: lexically the two rifle clauses score 0.41, just below the related threshold."""
     first, second = _ids(seed_articles)
-    details = [d for d in seed_brief.discrepancies if d.kind == "detail"]
+    details = [d for d in semantic_seed_brief.discrepancies if d.kind == "detail"]
     rifles = [d for d in details if any("rifles" in e.text for e in d.evidence)]
     assert len(rifles) == 1
     texts = {e.article: e.text for e in rifles[0].evidence}
@@ -79,7 +80,10 @@ def test_one_person_behind_three_spellings(seed_brief: Brief) -> None:
     assert len(rows[0].mentions) == 2
 
 
-def test_the_visit_traces_to_kcna_alone(seed_brief: Brief, seed_articles: list[Article]) -> None:
+def test_the_visit_traces_to_kcna_alone(semantic_seed_brief: Brief, seed_articles: list[Article]) -> None:
+    """Embeddings only: lexically "has visited the weapon factories" best matches an AP sentence, not "toured
+    key weapons factories", so the agreement also names "some experts" as an origin."""
+    seed_brief = semantic_seed_brief
     ids = _ids(seed_articles)
     visit = [a for a in seed_brief.agreements if any("visited" in e.text for e in a.evidence)]
     assert visit, seed_brief.agreements

@@ -34,6 +34,9 @@ class BatchOptions:
     read: ReadOptions = field(default_factory=lambda: ReadOptions(max_bytes=BATCH_MAX_BYTES))
     parquet: bool = True
     briefs: bool = True
+    semantic_briefs: bool = False
+    """Align claims with clause embeddings (as `corroborator compare` does): ~50x the cost of the default
+    lexical alignment, which is what keeps briefs within the batch's budget (docs/ray.md)."""
     fresh: bool = False
     """Forget the shards of earlier runs and analyse everything again."""
 
@@ -119,7 +122,9 @@ def run_batch(
         with timer("stories"):
             stories = _stories(loaded)
         with timer("briefs"):
-            briefs = _briefs(engine, stories, articles, analyses, report) if options.briefs else []
+            briefs = (
+                _briefs(engine, stories, loaded, report, options.semantic_briefs) if options.briefs else []
+            )
     report.articles, report.stories, report.briefs = len(articles), len(stories), len(briefs)
     with timer("write"):
         _write_outputs(out_dir, articles, analyses, stories, briefs, report, options.parquet)
@@ -211,12 +216,9 @@ def _stories(loaded: Loaded) -> list[Story]:
 
 
 def _briefs(
-    engine: BatchEngine,
-    stories: list[Story],
-    articles: list[Article],
-    analyses: list[Analysis],
-    report: BatchReport,
+    engine: BatchEngine, stories: list[Story], loaded: Loaded, report: BatchReport, semantic: bool
 ) -> list[dict[str, Any]]:
+    articles, analyses = loaded.articles, loaded.analyses
     by_id = {article.id: index for index, article in enumerate(articles)}
     groups: list[list[work.BriefJob]] = [[]]
     size = 0
@@ -228,7 +230,7 @@ def _briefs(
         groups[-1].append((story, [articles[i] for i in members], [analyses[i] for i in members]))
         size += len(members)
     briefs: list[dict[str, Any]] = []
-    for rows in engine.map(work.brief_rows, [(group,) for group in groups if group]):
+    for rows in engine.map(work.brief_rows, [(group, semantic) for group in groups if group]):
         for row in rows:
             if "reject" in row:
                 report.rejects.append(Reject(**row["reject"]))

@@ -155,17 +155,20 @@ def from_record(row: dict[str, Any]) -> tuple[Article, Analysis, npt.NDArray[np.
     return article_from_dict(row["article"]), analysis_from_dict(row["analysis"]), vector
 
 
-def brief_rows(jobs: list[BriefJob]) -> list[dict[str, Any]]:
+def brief_rows(jobs: list[BriefJob], semantic: bool = False) -> list[dict[str, Any]]:
     """The briefs of a group of stories as their JSON dicts, or a reject for a story whose brief fails."""
     limit_threads()
-    return [brief_row(*job) for job in jobs]
+    return [brief_row(*job, semantic=semantic) for job in jobs]
 
 
-def brief_row(story: Story, articles: list[Article], analyses: list[Analysis]) -> dict[str, Any]:
+def brief_row(
+    story: Story, articles: list[Article], analyses: list[Analysis], semantic: bool = False
+) -> dict[str, Any]:
     from corroborator.compare import build_brief
     from corroborator.render import brief_to_dict
 
     try:
-        return brief_to_dict(build_brief(story.id, articles, analyses, list(story.copies)))
+        brief = build_brief(story.id, articles, analyses, list(story.copies), semantic=semantic)
+        return brief_to_dict(brief)
     except Exception as error:
         return reject(f"story {story.id}", f"brief failed: {type(error).__name__}: {error}", "brief")

@@ -33,6 +33,13 @@ def batch(
         int, typer.Option("--shard-size", min=1, help="Articles per resumable shard.")
     ] = 100,
     no_briefs: Annotated[bool, typer.Option("--no-briefs", help="Skip the briefs (faster).")] = False,
+    semantic_briefs: Annotated[
+        bool,
+        typer.Option(
+            "--semantic-briefs",
+            help="Align claims with sentence embeddings, as `show` does (slower; default: words and facts).",
+        ),
+    ] = False,
     no_parquet: Annotated[bool, typer.Option("--no-parquet", help="Write JSONL only.")] = False,
     fresh: Annotated[
         bool, typer.Option("--fresh", help="Forget the shards of earlier runs into --out; analyse all again.")
@@ -57,6 +64,7 @@ def batch(
         read=ReadOptions(allow_private=allow_private, max_bytes=BATCH_MAX_BYTES),
         parquet=not no_parquet,
         briefs=not no_briefs,
+        semantic_briefs=semantic_briefs,
         fresh=fresh,
     )
     console = stderr_console()

@@ -1,16 +1,24 @@
 """Claim alignment: which clauses of different articles state the same fact, and how surely.
 
 The score mixes sentence-embedding cosine, content-word overlap, shared content bigrams ("strategic cruise
-missiles") and shared facts (entities, dates, numbers that few clauses carry)."""
+missiles") and shared facts (entities, dates, numbers that few clauses carry).
+
+Lexical alignment (`semantic=False`, what batch briefs use: embedding every clause costs far more than the
+rest of the pipeline) puts an estimate in the cosine's place, fitted by least squares to the embedding cosine
+of 14,000 cross-article clause pairs of ECB+ stories: from the content-word overlap and the cosine of the mean
+input word-piece vectors of the model (`compare.embed.static_vectors`). A pair sharing no content word or
+rare fact then scores at most 0.55 * (STATIC_COEF + ESTIMATE_INTERCEPT) < 0.3, below every threshold, so only
+pairs sharing one are scored (found through an inverted index)."""
 
 from __future__ import annotations
 
 import itertools
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from corroborator.compare.embed import encode
+from corroborator.compare.embed import encode, static_vectors
 from corroborator.compare.text import content_set, is_content, norm, tokens
 from corroborator.compare.units import Unit
 
@@ -25,6 +33,10 @@ LEXICAL_WEIGHT = 0.3
 BIGRAM_WEIGHT = 0.15
 FACT_BONUS = 0.04
 MAX_FACT_BONUS = 0.12
+LEXICAL_COEF = 0.666
+STATIC_COEF = 0.452
+ESTIMATE_INTERCEPT = 0.083
+"""The cosine estimate of lexical alignment: LEXICAL_COEF * overlap + STATIC_COEF * static cosine + this."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +60,14 @@ class Alignment:
     """(unit key, other article id) -> (score, cosine, key) of its best match there (ties go by cosine)."""
     related: dict[tuple[int, int], float] = field(default_factory=dict)
     """(unit key, unit key) -> score, for pairs at or above RELATED_THRESHOLD (both orders)."""
+    best_anywhere: dict[int, float] = field(default_factory=dict)
+    """unit key -> its best score against any other article."""
 
     def pair_score(self, left: Unit, right: Unit) -> float:
         return self.related.get((left.key, right.key), 0.0)
 
     def best_against_others(self, unit: Unit) -> float:
-        scores = [s for (key, _), s in self.best.items() if key == unit.key]
-        return max(scores, default=0.0)
+        return self.best_anywhere.get(unit.key, 0.0)
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
@@ -62,7 +75,12 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return set(itertools.pairwise(words))
 
 
-def _overlap(left: set[str], right: set[str]) -> float:
+def _lexical_words(text: str) -> frozenset[str]:
+    """Content words, or for a clause without any (a dateline "May 2, 2013 1:35 pm") all its words."""
+    return content_set(text) or frozenset(norm(t.text) for t in tokens(text))
+
+
+def _overlap(left: frozenset[str], right: frozenset[str]) -> float:
     if not left or not right:
         return 0.0
     return len(left & right) / math.sqrt(len(left) * len(right))
@@ -76,17 +94,20 @@ def _fact_keys(unit: Unit) -> set[str]:
 
 
 class _Scorer:
-    def __init__(self, units: list[Unit]) -> None:
-        self.vectors = encode([u.text for u in units])
-        self.words = [content_set(u.text) for u in units]
+    def __init__(self, units: list[Unit], semantic: bool) -> None:
+        self.units = units
+        texts = [u.text for u in units]
+        self.vectors = encode(texts) if semantic else None
+        self.static = None if semantic else static_vectors(texts)
+        self.words = [content_set(t) if semantic else _lexical_words(t) for t in texts]
         self.bigrams = [_bigrams(u.text) for u in units]
         self.facts = [_fact_keys(u) for u in units]
         spread = Counter(k for keys in self.facts for k in keys)
         self.rare = {k for k, n in spread.items() if n <= max(2, len(units) // 10)}
 
     def score(self, i: int, j: int) -> tuple[float, float]:
-        cosine = float(self.vectors[i] @ self.vectors[j])
         lexical = _overlap(self.words[i], self.words[j])
+        cosine = self._cosine(i, j, lexical)
         small = min(len(self.bigrams[i]), len(self.bigrams[j]))
         bigram = min(1.0, len(self.bigrams[i] & self.bigrams[j]) / small) if small else 0.0
         shared = len(self.facts[i] & self.facts[j] & self.rare)
@@ -96,23 +117,46 @@ class _Scorer:
             total = max(total, cosine)
         return min(1.0, total), cosine
 
+    def _cosine(self, i: int, j: int, lexical: float) -> float:
+        if self.vectors is not None:
+            return float(self.vectors[i] @ self.vectors[j])
+        assert self.static is not None
+        static = float(self.static[i] @ self.static[j])
+        return LEXICAL_COEF * lexical + STATIC_COEF * static + ESTIMATE_INTERCEPT
 
-def align(units: list[Unit]) -> Alignment:
-    """Score every cross-article pair of units and group the pairs that state the same fact."""
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """The cross-article pairs (i < j) to score: all of them, or lexically only those sharing a word
+        or a rare fact (every other pair scores 0)."""
+        units = self.units
+        if self.vectors is not None:
+            for i, left in enumerate(units):
+                yield from ((i, j) for j in range(i + 1, len(units)) if units[j].article != left.article)
+            return
+        postings: dict[str, list[int]] = {}
+        for index, (words, facts) in enumerate(zip(self.words, self.facts, strict=True)):
+            for key in itertools.chain(words, facts & self.rare):
+                postings.setdefault(key, []).append(index)
+        partners: list[set[int]] = [set() for _ in units]
+        for indices in postings.values():
+            for position, i in enumerate(indices):
+                partners[i].update(j for j in indices[position + 1 :] if units[j].article != units[i].article)
+        for i, others in enumerate(partners):
+            yield from ((i, j) for j in sorted(others))
+
+
+def align(units: list[Unit], semantic: bool = True) -> Alignment:
+    """Score the cross-article pairs of units and group the pairs that state the same fact."""
     alignment = Alignment(units)
     if len({u.article for u in units}) < 2:
         return alignment
-    scorer = _Scorer(units)
-    for i, left in enumerate(units):
-        for j in range(i + 1, len(units)):
-            right = units[j]
-            if right.article == left.article:
-                continue
-            score, cosine = scorer.score(i, j)
-            _note_best(alignment, left, right, score, cosine)
-            if score >= RELATED_THRESHOLD:
-                alignment.pairs.append(Pair(left, right, score, cosine))
-                alignment.related[(left.key, right.key)] = alignment.related[(right.key, left.key)] = score
+    scorer = _Scorer(units, semantic)
+    for i, j in scorer.pairs():
+        left, right = units[i], units[j]
+        score, cosine = scorer.score(i, j)
+        _note_best(alignment, left, right, score, cosine)
+        if score >= RELATED_THRESHOLD:
+            alignment.pairs.append(Pair(left, right, score, cosine))
+            alignment.related[(left.key, right.key)] = alignment.related[(right.key, left.key)] = score
     alignment.pairs.sort(key=lambda p: -p.score)
     _group(alignment)
     return alignment
@@ -122,6 +166,7 @@ def _note_best(alignment: Alignment, left: Unit, right: Unit, score: float, cosi
     for unit, other in ((left, right), (right, left)):
         slot = (unit.key, other.article)
         alignment.best[slot] = max(alignment.best.get(slot, 0.0), score)
+        alignment.best_anywhere[unit.key] = max(alignment.best_anywhere.get(unit.key, 0.0), score)
         alignment.best_match[slot] = max(
             alignment.best_match.get(slot, (0.0, 0.0, -1)), (score, cosine, other.key)
         )

@@ -21,9 +21,15 @@ INFERRED = "inferred"
 
 
 def build_brief(
-    story_id: str, articles: Sequence[Article], analyses: Sequence[Analysis], copies: Sequence[CopyLink] = ()
+    story_id: str,
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    copies: Sequence[CopyLink] = (),
+    semantic: bool = True,
 ) -> Brief:
-    """What a story's articles agree on, where they differ, what only one says, where claims come from."""
+    """What a story's articles agree on, where they differ, what only one says, where claims come from.
+
+    `semantic=False` aligns claims by their words and facts alone, without clause embeddings (batch)."""
     articles = _unique(articles)
     by_id = {a.article_id: a for a in analyses}
     missing = [a.id for a in articles if a.id not in by_id]
@@ -36,7 +42,7 @@ def build_brief(
     names = article_names(articles)
     units = build_units(list(articles), ordered)
     clusters = build_clusters(ordered)
-    alignment = align(units)
+    alignment = align(units, semantic)
     origins = trace_origins(list(articles), units, clusters, names, tuple(copies))
     agreed = agreements(alignment, origins)
     return Brief(

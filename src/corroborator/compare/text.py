@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -81,9 +82,10 @@ def is_content(word: str) -> bool:
     return low not in STOPWORDS and len(low) > 2 and not is_number(low)
 
 
-def content_set(text: str) -> set[str]:
-    """Stemmed content words of `text`."""
-    return {norm(t.text) for t in tokens(text) if is_content(t.text)}
+@functools.lru_cache(maxsize=65_536)
+def content_set(text: str) -> frozenset[str]:
+    """Stemmed content words of `text` (cached: a brief asks for the same clause's words many times)."""
+    return frozenset(norm(t.text) for t in tokens(text) if is_content(t.text))
 
 
 def is_negation(word: str) -> bool:
