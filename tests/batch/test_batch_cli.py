@@ -42,7 +42,8 @@ def test_bad_options_are_one_line_errors(tmp_path: Path) -> None:
 def test_semantic_briefs_align_the_seeds_rifles_like_show_does(tmp_path: Path) -> None:
     seeds = Path(__file__).resolve().parents[2] / "examples" / "seeds"
     inputs = [str(path) for path in sorted(seeds.glob("*.txt"))]
-    result = batch(*inputs, "--out", "out", "--workers", "1", "--no-parquet", "--semantic-briefs", cwd=tmp_path)
+    options = ("--out", "out", "--workers", "1", "--no-parquet", "--semantic-briefs")
+    result = batch(*inputs, *options, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     (brief,) = read_jsonl(tmp_path / "out" / "briefs.jsonl")
     details = [d for d in brief["discrepancies"] if d["kind"] == "detail"]
