@@ -1,144 +1,121 @@
 """Speed of story assignment: one new article against an index of N articles (analysis excluded).
 
-    .venv/bin/python bench/bench_stories.py --sizes 10000,100000,1000000
+    .venv/bin/python bench/bench_stories.py --sizes 10000,100000,1000000 [--workdir DIR] [--trials 200]
 
-The corpus is generated: random unit lead vectors (some near-duplicated into stories), synthetic entity
-sets and word lists (whose MinHash signatures go into the copy LSH). The index is bulk-loaded, then
-`StoryIndex.assign_profile` is timed on new articles. Prints median/p95 ms, growth, and peak RSS."""
+The corpus is generated (`corroborator.stories.synthetic`): articles in stories of heavy-tailed
+sizes, with Zipf-drawn words, people, places, organisations, numbers and dates, and lead vectors drawn
+near per-story centres (themselves near per-topic centres) instead of embedded, since analysis and
+embedding are excluded from the measure. `corroborator.stories.bulk` builds the on-disk index of N
+articles in a child process; a second child loads it (`load_index`) and times
+`StoryIndex.assign_profile` on the next articles of the same generator. With --workdir an index already
+built for a size is reused. Prints median/p95 ms, the growth from the previous size, build and load
+times, disk size and peak RSS of the assigning process."""
 
 from __future__ import annotations
 
 import argparse
-import random
+import json
+import os
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
+from typing import Any
 
-import numpy as np
-
-from corroborator.stories.copies import CopyEntry
-from corroborator.stories.embed import DIMENSIONS
-from corroborator.stories.index import StoryIndex, StoryState
-from corroborator.stories.profile import ArticleProfile
-from corroborator.stories.text import shingles
-
-VOCABULARY = [f"w{n}" for n in range(50_000)]
-PEOPLE = [f"person{n}" for n in range(200_000)]
-PLACES = [f"place{n}" for n in range(20_000)]
-STORY_SIZE = 5
-WORDS = 120
-BATCH = 10_000
-
-
-def synthetic(rng: random.Random, key: int) -> tuple[ArticleProfile, list[str]]:
-    story = key // STORY_SIZE
-    story_rng = random.Random(story)
-    tokens = [story_rng.choice(VOCABULARY) for _ in range(WORDS // 2)] + [
-        rng.choice(VOCABULARY) for _ in range(WORDS // 2)
-    ]
-    people = {story_rng.choice(PEOPLE) for _ in range(3)}
-    places = {story_rng.choice(PLACES)}
-    profile = ArticleProfile(
-        article_id=f"a{key:08d}",
-        title=f"story {story}",
-        published=f"2024-{1 + story % 12:02d}-{1 + story % 28:02d}",
-        terms=Counter(tokens),
-        people=people,
-        surnames=people,
-        places=places,
-        length=len(tokens),
-        mentions=Counter({f"p:{p}": 2 for p in people}),
-        lead_names={f"p:{p}" for p in people},
-    )
-    profile.dates.add(str(profile.published))
-    return profile, tokens
-
-
-def story_vectors(count: int, start: int, rng: np.random.Generator) -> np.ndarray:
-    keys = np.arange(start, start + count)
-    centres = np.random.default_rng(7).standard_normal((keys[-1] // STORY_SIZE + 1, DIMENSIONS))
-    vectors = centres[keys // STORY_SIZE] + 0.6 * rng.standard_normal((count, DIMENSIONS))
-    return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
-
-
-def bulk_load(index: StoryIndex, size: int) -> None:
-    rng, vector_rng = random.Random(1), np.random.default_rng(1)
-    for start in range(0, size, BATCH):
-        count = min(BATCH, size - start)
-        vectors = story_vectors(count, start, vector_rng)
-        index.vectors.index.add(np.arange(start, start + count, dtype=np.uint64), vectors)
-        with index.copy_detector.lsh.insertion_session() as session:
-            for key in range(start, start + count):
-                profile, tokens = synthetic(rng, key)
-                index.context.terms.add(profile.terms)
-                index.context.entities.add(profile.entity_keys())
-                index.table.add(key, profile)
-                index.norms[key] = (index.context.terms.documents, index.context.terms.norm(profile.terms))
-                story = key - key % STORY_SIZE
-                index.states.setdefault(story, StoryState(founder=profile.article_id)).members.append(key)
-                index.story_of[key] = story
-                if key % 10 == 0:
-                    shingle_set = shingles(tokens)
-                    minhash = index.copy_detector.signature(shingle_set)
-                    session.insert(profile.article_id, minhash)
-                    index.copy_detector.signatures[profile.article_id] = minhash
-                    index.copy_detector.entries[profile.article_id] = CopyEntry(
-                        profile.article_id, profile.published, len(tokens), len(shingle_set)
-                    )
-        index.table.commit()
-    index.next_key = size
+from corroborator.stories.bulk import bulk_build
+from corroborator.stories.persist import load_index
+from corroborator.stories.synthetic import generated, new_articles
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(size: int, trials: int, workdir: Path) -> dict[str, float]:
-    index = StoryIndex(workdir / f"bench-{size}", auto_recheck=False)
+def disk_mb(directory: Path) -> float:
+    return sum(p.stat().st_size for p in directory.iterdir()) / 2**20
+
+
+def build(size: int, directory: Path) -> dict[str, Any]:
     started = time.perf_counter()
-    bulk_load(index, size)
+    bulk_build(directory, generated(size))
+    (directory / "built").write_text(str(size))
+    return {"build_s": time.perf_counter() - started, "build_rss_mb": peak_rss_mb()}
+
+
+def measure(size: int, trials: int, directory: Path) -> dict[str, Any]:
+    started = time.perf_counter()
+    index = load_index(directory)
+    if index is None:
+        raise SystemExit(f"no index in {directory}")
     load_seconds = time.perf_counter() - started
-    rng, vector_rng = random.Random(99), np.random.default_rng(99)
-    vectors = story_vectors(trials, size, vector_rng)
+    index.auto_recheck = False
     timings = []
-    for n in range(trials):
-        profile, tokens = synthetic(rng, size + n)
+    for profile, vector, tokens in new_articles(size, trials):
         began = time.perf_counter()
-        index.assign_profile(profile, vectors[n], tokens)
+        index.assign_profile(profile, vector, tokens)
         timings.append((time.perf_counter() - began) * 1000)
-    disk = sum(p.stat().st_size for p in (workdir / f"bench-{size}").iterdir()) / 2**20
     return {
-        "size": size,
         "load_s": load_seconds,
         "median_ms": statistics.median(timings),
         "p95_ms": sorted(timings)[int(0.95 * len(timings))],
-        "vectors_mb": index.vectors.index.memory_usage / 2**20,
-        "sqlite_mb": disk,
         "peak_rss_mb": peak_rss_mb(),
+        "disk_mb": disk_mb(directory),
+        "vectors_mb": index.vectors.index.memory_usage / 2**20,
     }
 
 
+def child(step: str, size: int, trials: int, directory: Path) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--step", step, "--sizes", str(size), "--trials", str(trials),
+               "--workdir", str(directory)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def run_size(size: int, trials: int, workdir: Path) -> dict[str, Any]:
+    directory = workdir / f"stories-{size}"
+    built = directory / "built"
+    row: dict[str, Any] = {"size": size, "build_s": None}
+    if not (built.is_file() and built.read_text() == str(size)):
+        row |= child("build", size, trials, directory)
+    return row | child("measure", size, trials, directory)
+
+
+def report(row: dict[str, Any], previous: float | None) -> str:
+    growth = f" (x{row['median_ms'] / previous:.2f})" if previous else ""
+    build = f"build {row['build_s']:.0f} s (peak {row['build_rss_mb']:.0f} MB); " if row["build_s"] else ""
+    return (
+        f"{row['size']:>9,} articles: assign median {row['median_ms']:.2f} ms{growth} "
+        f"p95 {row['p95_ms']:.2f} ms; {build}load {row['load_s']:.1f} s; vectors {row['vectors_mb']:.0f} MB; "
+        f"disk {row['disk_mb']:.0f} MB; peak RSS {row['peak_rss_mb']:.0f} MB; load average "
+        f"{os.getloadavg()[0]:.1f}"
+    )
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--trials", type=int, default=200)
+    parser.add_argument("--workdir", type=Path, help="keep built indexes here (reused when present)")
+    parser.add_argument("--step", choices=("build", "measure"), help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.step:
+        size = int(options.sizes)
+        if options.step == "build":
+            print(json.dumps(build(size, options.workdir)))
+        else:
+            print(json.dumps(measure(size, options.trials, options.workdir)))
+        return
     with tempfile.TemporaryDirectory() as tmp:
+        workdir = options.workdir or Path(tmp)
         previous = None
         for size in (int(s) for s in options.sizes.split(",")):
-            row = measure(size, options.trials, Path(tmp))
-            growth = f" growth x{row['median_ms'] / previous:.2f}" if previous else ""
+            row = run_size(size, options.trials, workdir)
+            print(report(row, previous), flush=True)
             previous = row["median_ms"]
-            print(
-                f"{size:>9,} articles: assign median {row['median_ms']:.2f} ms "
-                f"p95 {row['p95_ms']:.2f} ms{growth}; load {row['load_s']:.0f} s; "
-                f"vectors {row['vectors_mb']:.0f} MB; sqlite {row['sqlite_mb']:.0f} MB; "
-                f"peak RSS {row['peak_rss_mb']:.0f} MB",
-                flush=True,
-            )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from stories_helpers import seed_articles
 from corroborator.store import Store
 from corroborator.stories import StoryIndex, load_index, open_index, save_index
 from corroborator.stories.embed import Embedder
-from corroborator.stories.persist import index_dir_for
+from corroborator.stories.persist import COPIES_FILE, index_dir_for
 from corroborator.types import Article
 
 
@@ -46,3 +46,20 @@ def test_the_index_is_rebuilt_when_the_store_changes(tmp_path: Path, embedder: E
         store.add_article(Article(text="A second, unrelated report about a flood in a river valley town."))
         grown, rebuilt = open_index(db_path, store, embedder=embedder)
         assert rebuilt and len(grown) == 3 and len(grown.stories()) == 2
+
+
+def test_an_index_of_an_older_version_is_cleared_and_rebuilt(tmp_path: Path, embedder: Embedder) -> None:
+    db_path = tmp_path / "corroborator.db"
+    with Store(db_path) as store:
+        for article in seed_articles():
+            store.add_article(article)
+        first, _ = open_index(db_path, store, embedder=embedder)
+        assert len(first) == 2
+        directory = index_dir_for(db_path)
+        (directory / COPIES_FILE).unlink()
+        assert load_index(directory, embedder=embedder) is None
+        assert not (directory / "profiles.sqlite").exists()
+        fresh = StoryIndex(directory, embedder=embedder)
+        assert fresh.table.key_of(seed_articles()[0].id) is None
+        again, rebuilt = open_index(db_path, store, embedder=embedder)
+        assert rebuilt and len(again) == 2 and (directory / COPIES_FILE).is_file()

@@ -1,10 +1,12 @@
 """The story index on disk, beside the database: `corroborator.db.stories/` holds `profiles.sqlite`
-(profiles and the entity inverted index), `vectors.usearch` (lead vectors) and `state.pickle`
-(vocabularies, story membership, copy LSH). The index records a fingerprint of the store it was built
-from (article count + id of the newest article); when that no longer matches, it is rebuilt."""
+(profiles and the entity inverted index), `vectors.usearch` (lead vectors), `copies.sqlite` (copy
+signatures and LSH buckets) and `state.pickle` (vocabularies, story membership), written last. The
+index records a fingerprint of the store it was built from (article count + id of the newest article);
+when that no longer matches, it is rebuilt."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from corroborator.errors import StoreError
+from corroborator.stories.copies import CopyDetector
 from corroborator.stories.embed import DIMENSIONS, Embedder
 from corroborator.stories.index import StoryIndex
 from corroborator.stories.lite import analyses_for
@@ -21,10 +24,11 @@ from corroborator.types import Analysis, Article
 
 STATE_FILE = "state.pickle"
 VECTORS_FILE = "vectors.usearch"
-STATE_VERSION = 1
+COPIES_FILE = "copies.sqlite"
+INDEX_FILES = (STATE_FILE, VECTORS_FILE, COPIES_FILE, "profiles.sqlite", STATE_FILE + ".tmp")
+STATE_VERSION = 2
 STATE_FIELDS = (
     "context",
-    "copy_detector",
     "copy_links",
     "story_of",
     "states",
@@ -54,6 +58,7 @@ def save_index(index: StoryIndex, fingerprint: str = "") -> None:
     if index.directory is None:
         raise StoreError("this story index lives in memory", "create it with a directory to save it")
     index.table.commit()
+    index.copy_detector.save_to(index.directory / COPIES_FILE)
     index.vectors.save(index.directory / VECTORS_FILE)
     state: dict[str, Any] = {name: getattr(index, name) for name in STATE_FIELDS}
     state["version"] = STATE_VERSION
@@ -71,7 +76,7 @@ def saved_fingerprint(directory: Path) -> str | None:
 
 def _read_state(directory: Path) -> dict[str, Any] | None:
     path = directory / STATE_FILE
-    if not path.is_file() or not (directory / VECTORS_FILE).is_file():
+    if not all((directory / name).is_file() for name in (STATE_FILE, VECTORS_FILE, COPIES_FILE)):
         return None
     try:
         with path.open("rb") as source:
@@ -84,14 +89,31 @@ def _read_state(directory: Path) -> dict[str, Any] | None:
 def load_index(
     directory: Path, model: ScorerModel | None = None, embedder: Embedder | None = None
 ) -> StoryIndex | None:
-    """The saved index in `directory`, or None when it is missing, unreadable or of another version."""
+    """The saved index in `directory`, or None when it is missing, unreadable or of another version;
+    the files of an unusable index are removed, so that a new index made there starts empty."""
     state = _read_state(directory)
     if state is None:
+        for name in INDEX_FILES:
+            (directory / name).unlink(missing_ok=True)
         return None
     index = StoryIndex(directory, model=model, embedder=embedder)
     for name in STATE_FIELDS:
         setattr(index, name, state[name])
     index.vectors = VectorIndex.restore(directory / VECTORS_FILE, DIMENSIONS)
+    index.copy_detector = CopyDetector(directory / COPIES_FILE)
+    # The loaded state lives as long as the process: keep the cyclic collector from walking it again
+    # and again (at a million articles each full collection would stall an assignment).
+    gc.freeze()
+    return index
+
+
+def fresh_index(
+    directory: Path, model: ScorerModel | None = None, embedder: Embedder | None = None
+) -> StoryIndex:
+    """An empty index in an emptied `directory`, its copy index written straight to disk."""
+    shutil.rmtree(directory, ignore_errors=True)
+    index = StoryIndex(directory, model=model, embedder=embedder)
+    index.copy_detector = CopyDetector(directory / COPIES_FILE)
     return index
 
 
@@ -124,8 +146,7 @@ def rebuild_index(
 ) -> StoryIndex:
     """A fresh index over every stored article, assigned oldest published first; articles stored without
     an analysis are analysed on the way (the analysis is not written back)."""
-    shutil.rmtree(directory, ignore_errors=True)
-    index = StoryIndex(directory, model=model, embedder=embedder)
+    index = fresh_index(directory, model, embedder)
     articles: list[Article] = []
     while True:
         page = store.list_articles(limit=PAGE, offset=len(articles), latest_only=True)

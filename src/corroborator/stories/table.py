@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,9 @@ CREATE TABLE IF NOT EXISTS posting (name TEXT NOT NULL, key INTEGER NOT NULL, PR
 """
 SET_FIELDS = ("people", "surnames", "places", "orgs", "others", "dates", "numbers", "lead_names")
 COUNTER_FIELDS = ("terms", "mentions")
+CACHED_PROFILES = 20_000
+"""Parsed profiles kept in memory (least recently used dropped first); callers must not change them."""
+CHUNK = 500
 
 
 def profile_to_json(profile: ArticleProfile) -> str:
@@ -47,8 +50,10 @@ def profile_from_json(text: str) -> ArticleProfile:
 class ProfileTable:
     """Profiles by integer key, with an inverted index from entity keys to article keys."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, cached: int = CACHED_PROFILES) -> None:
         self.path = path
+        self.cached = cached
+        self.cache: OrderedDict[int, ArticleProfile] = OrderedDict()
         try:
             self.connection = sqlite3.connect(str(path) if path else ":memory:")
             self.connection.executescript(SCHEMA)
@@ -58,24 +63,47 @@ class ProfileTable:
             ) from error
 
     def add(self, key: int, profile: ArticleProfile) -> None:
-        self.connection.execute(
+        self.add_many([(key, profile)])
+
+    def add_many(self, items: Sequence[tuple[int, ArticleProfile]]) -> None:
+        """Insert (or replace) many profiles and their entity postings in the open transaction."""
+        self.connection.executemany(
             "INSERT OR REPLACE INTO profile (key, article_id, data) VALUES (?, ?, ?)",
-            (key, profile.article_id, profile_to_json(profile)),
+            [(key, profile.article_id, profile_to_json(profile)) for key, profile in items],
         )
         self.connection.executemany(
             "INSERT OR IGNORE INTO posting (name, key) VALUES (?, ?)",
-            [(name, key) for name in profile.entity_keys()],
+            [(name, key) for key, profile in items for name in profile.entity_keys()],
         )
+        for key, profile in items:
+            self._remember(key, profile)
 
     def get(self, keys: Iterable[int]) -> dict[int, ArticleProfile]:
-        wanted = list(keys)
+        """The profiles of `keys` that exist (shared, cached objects: read them, do not change them)."""
         found: dict[int, ArticleProfile] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        missing: list[int] = []
+        for key in keys:
+            profile = self.cache.get(key)
+            if profile is None:
+                missing.append(key)
+            else:
+                self.cache.move_to_end(key)
+                found[key] = profile
+        for start in range(0, len(missing), CHUNK):
+            chunk = missing[start : start + CHUNK]
             marks = ",".join("?" * len(chunk))
             rows = self.connection.execute(f"SELECT key, data FROM profile WHERE key IN ({marks})", chunk)
-            found.update((key, profile_from_json(data)) for key, data in rows)
+            for key, data in rows:
+                found[key] = self._remember(key, profile_from_json(data))
         return found
+
+    def _remember(self, key: int, profile: ArticleProfile) -> ArticleProfile:
+        if self.cached > 0:
+            self.cache[key] = profile
+            self.cache.move_to_end(key)
+            if len(self.cache) > self.cached:
+                self.cache.popitem(last=False)
+        return profile
 
     def key_of(self, article_id: str) -> int | None:
         row = self.connection.execute(
@@ -86,8 +114,8 @@ class ProfileTable:
     def article_ids(self, keys: Iterable[int]) -> dict[int, str]:
         wanted = list(keys)
         found: dict[int, str] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
             marks = ",".join("?" * len(chunk))
             rows = self.connection.execute(
                 f"SELECT key, article_id FROM profile WHERE key IN ({marks})", chunk

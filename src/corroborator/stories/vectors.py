@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from usearch.index import Index
 
 from corroborator.stories.embed import Vector
@@ -21,6 +22,11 @@ class VectorIndex:
 
     def add(self, key: int, vector: Vector) -> None:
         self.index.add(key, np.asarray(vector, dtype=np.float32))
+
+    def add_many(self, keys: Sequence[int], vectors: npt.NDArray[np.float32], threads: int = 0) -> None:
+        """Add a (len(keys), dimensions) matrix of vectors at once (`threads` 0: every core)."""
+        matrix = np.asarray(vectors, dtype=np.float32)
+        self.index.add(np.asarray(keys, dtype=np.uint64), matrix, threads=threads)
 
     def nearest(self, vector: Vector, count: int) -> list[int]:
         if len(self.index) == 0:
