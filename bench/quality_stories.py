@@ -23,7 +23,7 @@ from corroborator.stories.batch import cluster, stories_to_jsonl_rows
 from corroborator.stories.embed import Embedder
 from corroborator.stories.lite import analyses_for
 from corroborator.stories.profile import build_profile
-from corroborator.stories.scorer import MODEL_FILE, ScorerModel, load_model
+from corroborator.stories.scorer import MODEL_FILE, ScorerModel, load_model, vetoed
 from corroborator.stories.signals import PairContext, pair_signals
 from corroborator.stories.train import fit_model
 from corroborator.stories.vocab import StreamingIdf
@@ -35,6 +35,8 @@ MEANTIME = SHARED / "data" / "meantime_wikinews.jsonl"
 SCORER = SHARED / "tools" / "score_stories.py"
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "corroborator" / "data" / MODEL_FILE
 CROSS_TOPIC_SAMPLE = 0.05
+HARD_NEGATIVE_MEANING = 0.3
+"""Cross-topic pairs whose leads are at least this alike are all kept: the negatives that matter."""
 
 
 def read_rows(path: Path, split: str | None = None) -> list[dict[str, Any]]:
@@ -82,9 +84,10 @@ def evaluate(
 
 
 def training_pairs(
-    rows: list[dict[str, Any]], embedder: Embedder
+    rows: list[dict[str, Any]], embedder: Embedder, model: ScorerModel
 ) -> tuple[list[dict[str, float]], list[bool]]:
-    """Every same-topic pair and a sample of cross-topic pairs, with batch (whole-split) vocabularies."""
+    """Every same-topic pair, the cross-topic pairs with alike leads and a sample of the other cross-topic
+    pairs, with batch (whole-split) vocabularies; pairs the date veto of `model` decides are left out."""
     articles = [to_article(r) for r in rows]
     analyses: list[Analysis] = analyses_for(articles)
     profiles = [build_profile(a, an) for a, an in zip(articles, analyses, strict=True)]
@@ -97,11 +100,14 @@ def training_pairs(
     sampler = random.Random(0)
     pairs, labels = [], []
     for i, j in itertools.combinations(range(len(rows)), 2):
-        if rows[i]["topic"] != rows[j]["topic"] and sampler.random() > CROSS_TOPIC_SAMPLE:
-            continue
         meaning = float(vectors[i] @ vectors[j])
-        pairs.append(pair_signals(profiles[i], profiles[j], context, meaning, weighted[i], weighted[j]))
-        labels.append(rows[i]["story"] == rows[j]["story"])
+        sampled = sampler.random() <= CROSS_TOPIC_SAMPLE or meaning >= HARD_NEGATIVE_MEANING
+        if rows[i]["topic"] != rows[j]["topic"] and not sampled:
+            continue
+        signals = pair_signals(profiles[i], profiles[j], context, meaning, weighted[i], weighted[j])
+        if not vetoed(signals, model):
+            pairs.append(signals)
+            labels.append(rows[i]["story"] == rows[j]["story"])
     return pairs, labels
 
 
@@ -114,8 +120,9 @@ def main() -> None:
     options = parser.parse_args()
     embedder = Embedder()
     if options.train:
-        pairs, labels = training_pairs(read_rows(ECB, "train"), embedder)
-        model = fit_model(pairs, labels, load_model())
+        base = load_model(MODEL_PATH if MODEL_PATH.exists() else None)
+        pairs, labels = training_pairs(read_rows(ECB, "train"), embedder, base)
+        model = fit_model(pairs, labels, base)
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH} from {len(pairs)} pairs ({sum(labels)} same story)")

@@ -17,6 +17,15 @@ def test_two_blocks_separate_and_one_block_stays() -> None:
     assert average_linkage(np.zeros((1, 1)), 0.5) == [[0]]
 
 
+def test_a_loose_bridge_between_two_tight_blocks_splits_with_a_ratio() -> None:
+    similarity = np.full((4, 4), 0.6)
+    similarity[:2, :2] = 0.95
+    similarity[2:, 2:] = 0.9
+    assert average_linkage(similarity, 0.5) == [[0, 1, 2, 3]]
+    assert average_linkage(similarity, 0.5, ratio=0.7) == [[0, 1], [2, 3]]
+    assert average_linkage(similarity, 0.5, ratio=0.6) == [[0, 1, 2, 3]]
+
+
 def test_names_fold_and_dates_are_read() -> None:
     assert fold("Cheong Seong-chang") == fold("Cheong Seong Chang") == "cheong seong chang"
     assert fold("The Sejong Institute") == "sejong institute"

@@ -20,7 +20,7 @@ from corroborator.stories.copies import CopyDetector, CopyEntry
 from corroborator.stories.embed import DIMENSIONS, Embedder, Vector
 from corroborator.stories.profile import ArticleProfile, build_profile
 from corroborator.stories.scorer import ScorerModel, load_model, probability
-from corroborator.stories.signals import PairContext, pair_signals, shared_evidence
+from corroborator.stories.signals import PairContext, lead_terms, pair_signals, shared_evidence
 from corroborator.stories.split import average_linkage
 from corroborator.stories.table import ProfileTable
 from corroborator.stories.text import shingles, words
@@ -34,7 +34,8 @@ ENTITY_CANDIDATES = 24
 POSTINGS_PER_NAME = 40
 COMMON_NAME_SHARE = 0.05
 """Entity keys named by more than this share of all articles are too common to fetch candidates by."""
-RECHECK_SIZES = frozenset({4, 8, 16, 32, 64, 128})
+RECHECK_SIZES = frozenset({4, 8, 12, 16, 20, 24, 28, 32, 48, 64, 96, 128, 192, 256})
+"""Story sizes at which a story is rechecked for a split: often while small, then at growing steps."""
 RECHECK_LIMIT = 256
 NORM_GROWTH = 2.0
 """A cached TF-IDF length is recomputed once the collection has grown by this factor."""
@@ -136,13 +137,16 @@ class StoryIndex:
         profiles = self.table.get(keys)
         others = self.vectors.get(keys)
         own_terms = self.context.terms.weigh(profile.terms)
+        own_lead = lead_terms(profile, self.context)
         scored = []
         for key, other_vector in zip(keys, others, strict=True):
             meaning = float(np.dot(vector, other_vector)) if other_vector is not None else 0.0
             wording = self.context.terms.cosine_to(
                 own_terms, profiles[key].terms, self._norm(key, profiles[key])
             )
-            signals = pair_signals(profile, profiles[key], self.context, meaning, wording=wording)
+            signals = pair_signals(
+                profile, profiles[key], self.context, meaning, wording=wording, left_lead=own_lead
+            )
             scored.append(Scored(key, probability(signals, self.model), signals, profiles[key]))
         return scored
 
@@ -309,7 +313,8 @@ class StoryIndex:
     # -- splitting ----------------------------------------------------------------------------------------
 
     def recheck(self, story_id: str) -> list[str]:
-        """Split a story whose members clearly separate (average linkage at the join threshold).
+        """Split a story whose members clearly separate: average linkage at the join threshold, where two
+        parts also stay apart when their mean link is below `split_ratio` of the tighter part's cohesion.
         Returns the ids of the stories its members are in afterwards."""
         number = self.story_number(story_id)
         if number is None:
@@ -317,7 +322,7 @@ class StoryIndex:
         members = self.states[number].members
         if len(members) < 2 or len(members) > RECHECK_LIMIT:
             return [story_id]
-        groups = average_linkage(self._member_matrix(members), self.model.join)
+        groups = average_linkage(self._member_matrix(members), self.model.join, self.model.split_ratio)
         if len(groups) == 1:
             return [story_id]
         return self._split(number, [[members[i] for i in group] for group in groups])

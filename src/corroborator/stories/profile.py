@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from corroborator.stories.text import content_words, explicit_dates, explicit_years, fold, words
 from corroborator.types import Analysis, Article
@@ -13,6 +14,7 @@ PEOPLE_LABELS = frozenset({"PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LABELS = frozenset({"ORG"})
 OTHER_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 FULL_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
 YEAR_PREFIX = re.compile(r"^((?:19|20)\d\d)(?:$|-)")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
@@ -53,6 +55,42 @@ class ArticleProfile:
         if not self.years:
             return None
         return max(self.years.items(), key=lambda item: (item[1], item[0]))[0]
+
+    # Derived once per loaded profile (not stored): what the contrast signals compare.
+    @cached_property
+    def lead_counts(self) -> Counter[str]:
+        """Content-word counts of the lead (title and opening)."""
+        return Counter(content_words(words(self.lead)))
+
+    @cached_property
+    def weekdays(self) -> frozenset[str]:
+        """Weekdays named in the lead ("killed Saturday")."""
+        return frozenset(day.lower() for day in WEEKDAY.findall(self.lead))
+
+    @cached_property
+    def main_names(self) -> dict[str, str]:
+        """The surname ("p:") and the place ("g:") the article mentions most (ties: alphabetical)."""
+        best: dict[str, tuple[int, str]] = {}
+        for key, count in self.mentions.items():
+            prefix = key[:2]
+            if prefix not in best or (-count, key) < best[prefix]:
+                best[prefix] = (-count, key)
+        return {prefix: key[2:] for prefix, (_, key) in best.items()}
+
+    @cached_property
+    def name_keys(self) -> frozenset[str]:
+        """Every surname and place, tagged "p:" / "g:" as in `lead_names`."""
+        return frozenset({f"p:{name}" for name in self.surnames} | {f"g:{name}" for name in self.places})
+
+    @cached_property
+    def numbers_by_unit(self) -> dict[str, frozenset[str]]:
+        """The values of `numbers` grouped by their unit word (numbers without a unit left out)."""
+        units: dict[str, set[str]] = {}
+        for number in self.numbers:
+            value, _, unit = number.partition(" ")
+            if unit:
+                units.setdefault(unit, set()).add(value)
+        return {unit: frozenset(values) for unit, values in units.items()}
 
     def entity_keys(self) -> set[str]:
         """Keys for the entity inverted index, tagged by kind."""

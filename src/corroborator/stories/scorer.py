@@ -31,6 +31,9 @@ class ScorerModel:
     """An article joins a story only if its score is at least this share of the story's cohesion."""
     veto_days: float = 45.0
     """Dated articles further apart than this (and with no date in common) never link."""
+    split_ratio: float = 0.75
+    """On a recheck, two parts of a story stay together only if their mean link reaches this share of the
+    tighter part's cohesion (besides `join`)."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True)

@@ -27,6 +27,16 @@ SIGNALS = (
     "focus",
     "lead_names",
     "lead_conflict",
+    "main_person_conflict",
+    "main_place_conflict",
+    "main_same",
+    "main_person_differs",
+    "number_conflict",
+    "undated_meaning",
+    "undated_wording",
+    "lead_unmatched",
+    "weekday_conflict",
+    "lead_wording",
 )
 FAR_DAYS = 60.0
 
@@ -67,8 +77,10 @@ def pair_signals(
     left_terms: dict[str, float] | None = None,
     right_terms: dict[str, float] | None = None,
     wording: float | None = None,
+    left_lead: dict[str, float] | None = None,
 ) -> dict[str, float]:
-    """All signals for one pair, each a float (indicators are 0/1). `wording` may be given precomputed."""
+    """All signals for one pair, each a float (indicators are 0/1). `wording` and the TF-IDF vector of the
+    left article's lead (`left_lead`, see `lead_terms`) may be given precomputed."""
     if wording is None:
         wording = sparse_cosine(
             left_terms if left_terms is not None else context.terms.weigh(left.terms),
@@ -78,6 +90,7 @@ def pair_signals(
     gap = nearest_gap(left.dates, right.dates)
     left_year, right_year = left.main_year, right.main_year
     number_total = math.sqrt(len(left.numbers) * len(right.numbers))
+    lead = left_lead if left_lead is not None else lead_terms(left, context)
     return {
         "wording": wording,
         "meaning": meaning,
@@ -98,7 +111,65 @@ def pair_signals(
         "lead_conflict": float(
             bool(left.lead_names and right.lead_names and not left.lead_names & right.lead_names)
         ),
+        "lead_wording": context.terms.cosine_to(
+            lead, right.lead_counts, context.terms.norm(right.lead_counts)
+        ),
+        "undated_meaning": meaning * float(gap is None),
+        "undated_wording": wording * float(gap is None),
+    } | contrast_signals(left, right)
+
+
+def contrast_signals(left: ArticleProfile, right: ArticleProfile) -> dict[str, float]:
+    """Signs of two similar but different events: another main person or place, other figures for the
+    same unit, names in one opening that the other article never mentions, other weekdays."""
+    left_main, right_main = left.main_names, right.main_names
+    return {
+        "main_person_conflict": _main_conflict(left, right, "p:"),
+        "main_place_conflict": _main_conflict(left, right, "g:"),
+        "main_same": float(any(left_main.get(kind) == name for kind, name in right_main.items())),
+        "main_person_differs": _main_differs(left_main, right_main, "p:"),
+        "number_conflict": _number_conflict(left.numbers_by_unit, right.numbers_by_unit),
+        "lead_unmatched": _lead_unmatched(left, right),
+        "weekday_conflict": float(
+            bool(left.weekdays and right.weekdays and not left.weekdays & right.weekdays)
+        ),
     }
+
+
+def lead_terms(profile: ArticleProfile, context: PairContext) -> dict[str, float]:
+    """Unit TF-IDF vector of the content words of an article's lead (title and opening)."""
+    return context.terms.weigh(profile.lead_counts)
+
+
+def _main_conflict(left: ArticleProfile, right: ArticleProfile, kind: str) -> float:
+    """1 when each article's main person (or place) is absent from the other article."""
+    left_main, right_main = left.main_names.get(kind), right.main_names.get(kind)
+    if left_main is None or right_main is None:
+        return 0.0
+    return float(f"{kind}{left_main}" not in right.name_keys and f"{kind}{right_main}" not in left.name_keys)
+
+
+def _main_differs(left_main: dict[str, str], right_main: dict[str, str], kind: str) -> float:
+    """1 when both articles have a main person (or place) and it is not the same one, even if each
+    article also mentions the other's (a follow-up naming an earlier, similar event)."""
+    left_name, right_name = left_main.get(kind), right_main.get(kind)
+    return float(left_name is not None and right_name is not None and left_name != right_name)
+
+
+def _number_conflict(left: dict[str, frozenset[str]], right: dict[str, frozenset[str]]) -> float:
+    """Share of units both articles count in whose values differ entirely (e.g. "5.6" vs "5.9" magnitude)."""
+    shared = left.keys() & right.keys()
+    if not shared:
+        return 0.0
+    return sum(not left[unit] & right[unit] for unit in shared) / len(shared)
+
+
+def _lead_unmatched(left: ArticleProfile, right: ArticleProfile) -> float:
+    """Share of the names in either opening that the other article never mentions."""
+    if not left.lead_names or not right.lead_names:
+        return 0.0
+    missing = len(left.lead_names - right.name_keys) + len(right.lead_names - left.name_keys)
+    return missing / (len(left.lead_names) + len(right.lead_names))
 
 
 def count_cosine(left: Counter[str], right: Counter[str]) -> float:

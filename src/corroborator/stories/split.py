@@ -5,24 +5,29 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+Matrix = npt.NDArray[np.float64]
 
-def average_linkage(similarity: npt.NDArray[np.float64], threshold: float) -> list[list[int]]:
+
+def average_linkage(similarity: Matrix, threshold: float, ratio: float = 0.0) -> list[list[int]]:
     """Groups of row indexes, merging the two groups with the highest mean similarity while it reaches
-    `threshold`. Groups come out largest first."""
+    `threshold` and `ratio` times the cohesion (mean inner similarity) of the tighter of the two groups.
+    Groups come out largest first."""
     size = similarity.shape[0]
     groups: list[list[int]] = [[i] for i in range(size)]
     sums = similarity.astype(np.float64).copy()
     np.fill_diagonal(sums, 0.0)
+    inner = np.zeros(size)
     counts = np.ones(size)
     alive = np.ones(size, dtype=bool)
     while alive.sum() > 1:
-        means = sums / np.outer(counts, counts)
-        means[~alive, :] = -1.0
-        means[:, ~alive] = -1.0
-        np.fill_diagonal(means, -1.0)
-        first, second = np.unravel_index(int(np.argmax(means)), means.shape)
-        if means[first, second] < threshold:
+        margin = sums / np.outer(counts, counts) - _required(inner, counts, threshold, ratio)
+        margin[~alive, :] = -np.inf
+        margin[:, ~alive] = -np.inf
+        np.fill_diagonal(margin, -np.inf)
+        first, second = np.unravel_index(int(np.argmax(margin)), margin.shape)
+        if margin[first, second] < 0:
             break
+        inner[first] += inner[second] + sums[first, second]
         sums[first, :] += sums[second, :]
         sums[:, first] += sums[:, second]
         sums[first, first] = 0.0
@@ -31,3 +36,12 @@ def average_linkage(similarity: npt.NDArray[np.float64], threshold: float) -> li
         groups[first] = groups[first] + groups[second]
         groups[second] = []
     return sorted((sorted(g) for g in groups if g), key=lambda g: (-len(g), g[0]))
+
+
+def _required(inner: Matrix, counts: Matrix, threshold: float, ratio: float) -> Matrix:
+    """The mean similarity two groups need to merge: the threshold, or a share of the tighter cohesion."""
+    if not ratio:
+        return np.full((len(counts), len(counts)), threshold)
+    links = counts * (counts - 1) / 2
+    cohesion = np.where(links > 0, inner / np.maximum(links, 1.0), 0.0)
+    return np.maximum(threshold, ratio * np.maximum.outer(cohesion, cohesion))

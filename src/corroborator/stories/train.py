@@ -50,4 +50,5 @@ def fit_model(
         merge=model.merge,
         cohesion_share=model.cohesion_share,
         veto_days=model.veto_days,
+        split_ratio=model.split_ratio,
     )
