@@ -89,13 +89,19 @@ class ProfileTable:
             else:
                 self.cache.move_to_end(key)
                 found[key] = profile
-        for start in range(0, len(missing), CHUNK):
-            chunk = missing[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self.connection.execute(f"SELECT key, data FROM profile WHERE key IN ({marks})", chunk)
-            for key, data in rows:
-                found[key] = self._remember(key, profile_from_json(data))
+        for key, data in self._column_of(missing, "data"):
+            found[key] = self._remember(key, profile_from_json(data))
         return found
+
+    def _column_of(self, keys: Iterable[int], column: str) -> Iterator[tuple[int, Any]]:
+        """(key, value of `column`) for each stored key, read in chunks of CHUNK keys."""
+        wanted = list(keys)
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, {column} FROM profile WHERE key IN ({marks})"
+            for key, value in self.connection.execute(query, chunk):
+                yield int(key), value
 
     def _remember(self, key: int, profile: ArticleProfile) -> ArticleProfile:
         if self.cached > 0:
@@ -112,16 +118,7 @@ class ProfileTable:
         return int(row[0]) if row else None
 
     def article_ids(self, keys: Iterable[int]) -> dict[int, str]:
-        wanted = list(keys)
-        found: dict[int, str] = {}
-        for start in range(0, len(wanted), CHUNK):
-            chunk = wanted[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self.connection.execute(
-                f"SELECT key, article_id FROM profile WHERE key IN ({marks})", chunk
-            )
-            found.update((int(key), str(article_id)) for key, article_id in rows)
-        return found
+        return {key: str(article_id) for key, article_id in self._column_of(keys, "article_id")}
 
     def latest_with(self, name: str, limit: int) -> list[int]:
         """The most recently added articles that name this entity key."""
