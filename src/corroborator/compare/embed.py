@@ -26,7 +26,7 @@ def encode(texts: list[str]) -> Vectors:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
     if missing:
-        vectors = embeddings.encode(missing)
+        vectors = embeddings.encode(missing, float32=True)
         if len(_CACHE) + len(missing) > CACHE_SIZE:
             _CACHE.clear()
         _CACHE.update(zip(missing, vectors, strict=True))
