@@ -9,12 +9,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-import numpy as np
-import numpy.typing as npt
-
 from corroborator.batch import work
 from corroborator.batch.rows import article_row, output_id
 from corroborator.batch.shards import Shard, ShardDirectory, cut_into_shards
+from corroborator.batch.story_stage import Loaded, StoryStage
 from corroborator.batch.write import write_jsonl, write_parquet
 from corroborator.errors import InputError
 from corroborator.ingest import ReadOptions, read_sources
@@ -111,16 +109,17 @@ def run_batch(
     report = BatchReport(out_dir)
     shard_dir = ShardDirectory(out_dir, fresh=options.fresh)
     timer = _StageTimer(report)
+    stage = StoryStage(shard_dir, lambda fields: report.rejects.append(Reject(**fields)))
     with make_engine(options) as engine:
         with timer("analyze"):
             items = read_sources(list(inputs), options.read)
-            shards = _analyze(engine, items, options, shard_dir, report, progress)
-        with timer("load"):
-            loaded = _load(shard_dir, shards, report)
-            articles, analyses = loaded.articles, loaded.analyses
-            report.shards_removed = shard_dir.remove_all_but(shards)
+            shards = _analyze(engine, items, options, shard_dir, report, stage, progress)
         with timer("stories"):
-            stories = _stories(loaded)
+            stories = stage.stories()
+            report.stage_seconds["stories_overlapped"] = round(stage.seconds, 3)
+            report.shards_removed = shard_dir.remove_all_but(shards)
+        loaded = stage.loaded
+        articles, analyses = loaded.articles, loaded.analyses
         with timer("briefs"):
             briefs = (
                 _briefs(engine, stories, loaded, report, options.semantic_briefs) if options.briefs else []
@@ -152,9 +151,11 @@ def _analyze(
     options: BatchOptions,
     shard_dir: ShardDirectory,
     report: BatchReport,
+    stage: StoryStage,
     progress: Progress | None,
 ) -> list[Shard]:
-    """Analyse the shards not done before; every shard of the input, in order, its articles let go."""
+    """Analyse the shards not done before, handing each finished one to the story stage; every shard of the
+    input, in order, its articles let go."""
     shards: list[Shard] = []
 
     def todo() -> Iterator[Shard]:
@@ -163,9 +164,11 @@ def _analyze(
             if not shard.articles:
                 continue
             shards.append(shard)
+            stage.expect(shard)
             if shard_dir.is_done(shard):
                 report.shards_skipped += 1
                 _advance(progress, shard)
+                stage.finished(shard)
             else:
                 yield shard
 
@@ -173,6 +176,7 @@ def _analyze(
         shard_dir.write(shard, records)
         report.shards_run += 1
         _advance(progress, shard)
+        stage.finished(shard)
     return shards
 
 
@@ -180,39 +184,6 @@ def _advance(progress: Progress | None, shard: Shard) -> None:
     if progress:
         progress("analyze", len(shard.articles))
     shard.articles = []
-
-
-@dataclass
-class Loaded:
-    """Every analysed article of the run, in input order, with its analysis and its lead vector."""
-
-    articles: list[Article] = field(default_factory=list)
-    analyses: list[Analysis] = field(default_factory=list)
-    vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict)
-
-
-def _load(shard_dir: ShardDirectory, shards: list[Shard], report: BatchReport) -> Loaded:
-    loaded = Loaded()
-    for record in shard_dir.records(shards):
-        if "reject" in record:
-            report.rejects.append(Reject(**record["reject"]))
-            continue
-        article, analysis, vector = work.from_record(record)
-        loaded.articles.append(article)
-        loaded.analyses.append(analysis)
-        if vector is not None:
-            loaded.vectors[article.id] = vector
-    return loaded
-
-
-def _stories(loaded: Loaded) -> list[Story]:
-    """Stories grouped on the driver, one article after another (docs/ray.md says why not in parallel),
-    from the lead vectors the workers computed."""
-    from corroborator.stories import Embedder, cluster
-
-    embedder = Embedder()
-    embedder.cache.update(loaded.vectors)
-    return cluster(loaded.articles, loaded.analyses, embedder=embedder)
 
 
 def _briefs(

@@ -1,0 +1,45 @@
+"""The story stage assigns shards in input order whatever order the engine finishes them in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ecb_records
+
+from corroborator.batch import work
+from corroborator.batch.shards import ShardDirectory, cut_into_shards
+from corroborator.batch.story_stage import StoryStage
+from corroborator.stories import cluster
+from corroborator.types import Article
+
+
+def test_shards_finished_in_reverse_give_the_stories_of_input_order(tmp_path: Path) -> None:
+    articles = [Article(id=r["id"], text=r["text"], title=r["title"] or "") for r in ecb_records({"3"}, 12)]
+    shards = list(cut_into_shards(articles, 3))
+    shard_dir = ShardDirectory(tmp_path)
+    stage = StoryStage(shard_dir, lambda fields: None)
+    for shard in shards:
+        stage.expect(shard)
+    for shard in reversed(shards):
+        shard_dir.write(shard, work.analyze_shard(shard.articles))
+        stage.finished(shard)
+        assigned = len(stage.loaded.articles)
+        assert assigned == (len(articles) if shard is shards[0] else 0), "nothing before the first shard"
+    stories = stage.stories()
+    expected = cluster(stage.loaded.articles, stage.loaded.analyses)
+    assert [a.id for a in stage.loaded.articles] == [a.id for a in articles]
+    assert [s.articles for s in stories] == [s.articles for s in expected]
+    assert len(stories) >= 2
+
+
+def test_a_reject_record_goes_to_the_sink_and_not_into_the_stories(tmp_path: Path) -> None:
+    good = Article(id="a", text="Rescuers searched the rubble in Padang on Thursday after the quake.")
+    shard = next(iter(cut_into_shards([good], 5)))
+    shard_dir = ShardDirectory(tmp_path)
+    shard_dir.write(shard, [*work.analyze_shard([good]), work.reject("x#1", "broken", "analyze")])
+    rejects: list[dict[str, object]] = []
+    stage = StoryStage(shard_dir, rejects.append)
+    stage.expect(shard)
+    stage.finished(shard)
+    assert [r["item"] for r in rejects] == ["x#1"]
+    assert [s.articles for s in stage.stories()] == [["a"]]
