@@ -13,7 +13,7 @@ from corroborator.batch import work
 from corroborator.batch.rows import article_row, output_id
 from corroborator.batch.shards import Shard, ShardDirectory, cut_into_shards
 from corroborator.batch.story_stage import Loaded, StoryStage
-from corroborator.batch.write import write_jsonl, write_parquet
+from corroborator.batch.write import OutputWriter, write_jsonl
 from corroborator.errors import InputError
 from corroborator.ingest import ReadOptions, read_sources
 from corroborator.stories import stories_to_jsonl_rows
@@ -220,15 +220,15 @@ def _write_outputs(
     parquet: bool,
 ) -> None:
     ids = {article.id: output_id(article) for article in articles}
-    article_rows = [article_row(a, b) for a, b in zip(articles, analyses, strict=True)]
-    story_rows = stories_to_jsonl_rows(stories, ids)
-    brief_rows = [_remap_ids(brief, ids) for brief in briefs]
-    reject_rows = [asdict(reject) for reject in report.rejects]
-    outputs = {"articles": article_rows, "stories": story_rows, "briefs": brief_rows, "rejects": reject_rows}
+    outputs: dict[str, Iterable[dict[str, Any]]] = {
+        "articles": (article_row(a, b) for a, b in zip(articles, analyses, strict=True)),
+        "stories": stories_to_jsonl_rows(stories, ids),
+        "briefs": (_remap_ids(brief, ids) for brief in briefs),
+        "rejects": (asdict(reject) for reject in report.rejects),
+    }
     for name, rows in outputs.items():
-        write_jsonl(out_dir / f"{name}.jsonl", rows)
-        if parquet and name != "rejects":
-            write_parquet(out_dir / f"{name}.parquet", rows)
+        with OutputWriter(out_dir, name, parquet and name != "rejects") as writer:
+            writer.add_all(rows)
 
 
 def _write_summary(report: BatchReport) -> None:
