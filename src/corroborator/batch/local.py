@@ -6,12 +6,14 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from corroborator.batch import work
 from corroborator.batch.shards import Shard
 
 T = TypeVar("T")
+LOST_HINT = "killed for memory? give the machine more memory or split the input"
 R = TypeVar("R")
 
 
@@ -43,11 +45,40 @@ class LocalEngine:
         """Analyse shards, yielding each with its records in input order."""
         yield from self._map(lambda shard: shard.articles, work.analyze_shard, shards)
 
-    def map(self, function: Callable[..., R], argument_lists: Iterable[tuple[Any, ...]]) -> list[R]:
+    def map(
+        self, function: Callable[..., R], argument_lists: Iterable[tuple[Any, ...]]
+    ) -> list[R | work.LostTask]:
+        """`function` over the argument lists, in order. When a worker dies (e.g. killed for memory), the
+        pool is restarted and the calls not finished run one at a time, so only the one that kills its
+        worker again is lost."""
+        calls = list(argument_lists)
         if self._pool is None:
-            return [function(*arguments) for arguments in argument_lists]
-        futures = [self._pool.submit(function, *arguments) for arguments in argument_lists]
-        return [future.result() for future in futures]
+            return [function(*arguments) for arguments in calls]
+        futures = [self._pool.submit(function, *arguments) for arguments in calls]
+        results: list[R | work.LostTask] = []
+        for future in futures:
+            try:
+                results.append(future.result())
+            except BrokenProcessPool:
+                self._restart()
+                return results + [
+                    self._call_alone(function, arguments) for arguments in calls[len(results) :]
+                ]
+        return results
+
+    def _call_alone(self, function: Callable[..., R], arguments: tuple[Any, ...]) -> R | work.LostTask:
+        assert self._pool is not None
+        try:
+            return self._pool.submit(function, *arguments).result()
+        except BrokenProcessPool:
+            self._restart()
+            return work.LostTask(f"its worker process died ({LOST_HINT})")
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
+        self.__enter__()
 
     def _map(
         self, payload: Callable[[T], Any], function: Callable[[Any], R], items: Iterable[T]

@@ -120,12 +120,23 @@ class RayEngine:
                 in_order = sorted(arrived.pop(key), key=lambda pair: pair[0])
                 yield shard, [record for _, records in in_order for record in records]
 
-    def map(self, function: Callable[..., R], argument_lists: Iterable[tuple[Any, ...]]) -> list[R]:
+    def map(
+        self, function: Callable[..., R], argument_lists: Iterable[tuple[Any, ...]]
+    ) -> list[R | work.LostTask]:
+        """`function` over the argument lists as Ray tasks, in order; a task whose worker died (after Ray's
+        retries) or that raised is a LostTask, and the others go on."""
         import ray
+        import ray.exceptions
 
         remote = ray.remote(num_cpus=1)(_call)
         refs = [remote.remote(function, *arguments) for arguments in argument_lists]
-        return list(ray.get(refs))
+        results: list[R | work.LostTask] = []
+        for ref in refs:
+            try:
+                results.append(ray.get(ref))
+            except ray.exceptions.RayError as error:
+                results.append(work.LostTask(f"its Ray task failed: {str(error).splitlines()[0][:300]}"))
+        return results
 
 
 def _data_context() -> Any:

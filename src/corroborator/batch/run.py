@@ -75,7 +75,9 @@ class BatchEngine(Protocol):
     def __enter__(self) -> BatchEngine: ...
     def __exit__(self, *exc: object) -> None: ...
     def analyze_shards(self, shards: Iterable[Shard]) -> Iterator[tuple[Shard, list[dict[str, Any]]]]: ...
-    def map(self, function: Callable[..., Any], argument_lists: Iterable[tuple[Any, ...]]) -> list[Any]: ...
+    def map(
+        self, function: Callable[..., Any], argument_lists: Iterable[tuple[Any, ...]]
+    ) -> list[Any | work.LostTask]: ...
 
 
 def make_engine(options: BatchOptions) -> BatchEngine:
@@ -201,13 +203,27 @@ def _briefs(
         groups[-1].append((story, [articles[i] for i in members], [analyses[i] for i in members]))
         size += len(members)
     briefs: list[dict[str, Any]] = []
-    for rows in engine.map(work.brief_rows, [(group, semantic) for group in groups if group]):
-        for row in rows:
-            if "reject" in row:
-                report.rejects.append(Reject(**row["reject"]))
-            else:
-                briefs.append(row)
+    for row in _brief_rows(engine, [group for group in groups if group], semantic):
+        if "reject" in row:
+            report.rejects.append(Reject(**row["reject"]))
+        else:
+            briefs.append(row)
     return briefs
+
+
+def _brief_rows(
+    engine: BatchEngine, groups: list[list[work.BriefJob]], semantic: bool
+) -> Iterator[dict[str, Any]]:
+    """The brief rows of every group; a group whose worker died is tried again one story a task, so only
+    the story that kills its worker again becomes a reject."""
+    results = engine.map(work.brief_rows, [(group, semantic) for group in groups])
+    for group, rows in zip(groups, results, strict=True):
+        if isinstance(rows, work.LostTask) and len(group) > 1:
+            yield from _brief_rows(engine, [[job] for job in group], semantic)
+        elif isinstance(rows, work.LostTask):
+            yield work.reject(f"story {group[0][0].id}", f"brief failed: {rows.reason}", "brief")
+        else:
+            yield from rows
 
 
 def _write_outputs(

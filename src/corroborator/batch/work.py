@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,6 +27,13 @@ UNTOKENISABLE = "could not be tokenised"
 """What the Analyzer says of an article it could not parse at all (its analysis is then empty)."""
 
 BriefJob = tuple[Story, list[Article], list[Analysis]]
+
+
+@dataclass(frozen=True)
+class LostTask:
+    """What an engine's `map` gives for a call whose worker died (e.g. killed for memory) or that raised."""
+
+    reason: str
 
 
 def limit_threads() -> None:
