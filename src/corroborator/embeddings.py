@@ -98,6 +98,6 @@ def encode(
     vectors = model.encode(
         list(texts), batch_size=batch_size, convert_to_tensor=True, show_progress_bar=False
     )
-    rows = np.asarray(vectors.float().numpy(), dtype=np.float32)
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    return rows / np.maximum(norms, 1e-12)
+    rows: Vectors = np.asarray(vectors.float().numpy(), dtype=np.float32)
+    rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+    return rows

@@ -53,3 +53,14 @@ def test_a_relayed_statement_keeps_its_speaker_as_origin() -> None:
     assert agreement.origins == ["Adam Nowak"] and agreement.single_origin
     kinds = {t.origin: t.kind for t in brief.origins}
     assert kinds["Adam Nowak"] == "person"
+
+
+def test_a_copy_of_an_article_outside_the_story_is_briefed() -> None:
+    original, copy = _articles()
+    text = TEXT.replace("two men", "two suspects")
+    other = Article(text=text, outlet="Daily Three", published="2024-03-06")
+    link = CopyLink(article=copy.id, copy_of=original.id, overlap=0.97)
+    members = [copy, other]
+    brief = build_brief("s", members, shared_analyzer().analyze(members), copies=[link])
+    assert [a.id for a in brief.articles] == [copy.id, other.id]
+    assert brief.agreements

@@ -9,6 +9,7 @@ from pathlib import PurePath
 from corroborator.analyze.times import find_times
 from corroborator.compare.agree import agreements, single_source_facts
 from corroborator.compare.align import align
+from corroborator.compare.bigstory import fold_copies
 from corroborator.compare.discrepancy import find_discrepancies
 from corroborator.compare.entities_table import build_clusters, entity_rows
 from corroborator.compare.origins import independence_summary, trace_origins
@@ -29,7 +30,8 @@ def build_brief(
 ) -> Brief:
     """What a story's articles agree on, where they differ, what only one says, where claims come from.
 
-    `semantic=False` aligns claims by their words and facts alone, without clause embeddings (batch)."""
+    `semantic=False` aligns claims by their words and facts alone, without clause embeddings (batch).
+    A copy's clauses worded as in the article it copies are folded onto those (`compare.bigstory`)."""
     articles = _unique(articles)
     by_id = {a.article_id: a for a in analyses}
     missing = [a.id for a in articles if a.id not in by_id]
@@ -42,7 +44,7 @@ def build_brief(
     names = article_names(articles)
     units = build_units(list(articles), ordered)
     clusters = build_clusters(ordered)
-    alignment = align(units, semantic)
+    alignment = align(units, semantic, fold_copies(units, copies))
     origins = trace_origins(list(articles), units, clusters, names, tuple(copies))
     agreed = agreements(alignment, origins)
     return Brief(

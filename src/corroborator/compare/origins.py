@@ -140,7 +140,9 @@ def _through_copies(
 ) -> list[str]:
     """A copy's own-reporting claims come from the article it copies."""
     seen = {article}
-    while chain == [name[article]] and article in copied_from and copied_from[article] not in seen:
+    while (
+        chain == [name.get(article, article)] and article in copied_from and copied_from[article] not in seen
+    ):
         original = copied_from[article]
         seen.add(original)
         chain = [*defaults.get(original, [name.get(original, original)]), *chain]
