@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from corroborator.compare.text import (
     is_negation,
     is_number,
     norm,
+    normed,
     tokens,
 )
 from corroborator.compare.units import Unit
@@ -52,11 +54,8 @@ class Difference:
 
 def differences(left: Unit, right: Unit, clusters: EntityClusters) -> list[Difference]:
     """Replaced stretches of `right` against `left` that change a number, date, name or detail."""
-    a, b = tokens(left.text, left.start), tokens(right.text, right.start)
-    matcher = difflib.SequenceMatcher(
-        None, [norm(t.text) for t in a], [norm(t.text) for t in b], autojunk=False
-    )
-    opcodes = matcher.get_opcodes()
+    a, b = list(tokens(left.text, left.start)), list(tokens(right.text, right.start))
+    opcodes = word_opcodes(left.text, right.text)
     same_frame = frame_change(a, b) <= MAX_FRAME_CHANGE
     found: list[Difference] = []
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
@@ -68,6 +67,14 @@ def differences(left: Unit, right: Unit, clusters: EntityClusters) -> list[Diffe
         if kind == "detail" or (kind is not None and same_frame):
             found.append(Difference(kind, side_a, side_b))
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def word_opcodes(left: str, right: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """difflib's opcodes between the normalised word tokens of two clauses (cached: a related pair is
+    checked for differences and for negation)."""
+    matcher = difflib.SequenceMatcher(None, normed(left), normed(right), autojunk=False)
+    return tuple(matcher.get_opcodes())
 
 
 def frame_change(a: list[Token], b: list[Token]) -> float:
@@ -86,11 +93,8 @@ def _is_frame_word(token: Token) -> bool:
 def negation_differs(left: Unit, right: Unit) -> bool:
     """One clause negates what the other affirms: a negation word added or replaced inside the words they
     share ("will declare" / "will not declare"), not in a tail only one of them has."""
-    a, b = tokens(left.text, left.start), tokens(right.text, right.start)
-    matcher = difflib.SequenceMatcher(
-        None, [norm(t.text) for t in a], [norm(t.text) for t in b], autojunk=False
-    )
-    opcodes = matcher.get_opcodes()
+    a, b = list(tokens(left.text, left.start)), list(tokens(right.text, right.start))
+    opcodes = word_opcodes(left.text, right.text)
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal" or index == 0 or index == len(opcodes) - 1:
             continue

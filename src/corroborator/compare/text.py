@@ -53,9 +53,17 @@ class Token:
         return self.text.lower()
 
 
-def tokens(text: str, offset: int = 0) -> list[Token]:
-    """Word tokens of `text`, offsets shifted by `offset` (so they index the article text)."""
-    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
+@functools.lru_cache(maxsize=65_536)
+def tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Word tokens of `text`, offsets shifted by `offset` (so they index the article text). Cached: a brief
+    compares each clause with many others."""
+    return tuple(Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text))
+
+
+@functools.lru_cache(maxsize=65_536)
+def normed(text: str) -> tuple[str, ...]:
+    """`norm` of each word token of `text`."""
+    return tuple(norm(t.text) for t in tokens(text))
 
 
 def norm(word: str) -> str:
