@@ -34,3 +34,20 @@ def test_names_fold_and_dates_are_read() -> None:
         "2013-05-02",
         "2013-05-04",
     }
+
+
+def test_weighted_rows_group_as_their_identical_copies_would() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        size = int(rng.integers(2, 7))
+        base = rng.random((size, size))
+        base = (base + base.T) / 2
+        weights = rng.integers(1, 4, size)
+        rows = np.repeat(np.arange(size), weights)
+        expanded = base[np.ix_(rows, rows)]
+        same = rows[:, None] == rows[None, :]
+        expanded[same] = 1.0
+        for threshold in (0.3, 0.5, 0.7):  # with a cohesion ratio, copies stay with their original by design
+            full = average_linkage(expanded, threshold)
+            weighted = average_linkage(base, threshold, weights=weights)
+            assert sorted(sorted({int(rows[i]) for i in g}) for g in full) == sorted(weighted)

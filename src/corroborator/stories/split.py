@@ -8,16 +8,22 @@ import numpy.typing as npt
 Matrix = npt.NDArray[np.float64]
 
 
-def average_linkage(similarity: Matrix, threshold: float, ratio: float = 0.0) -> list[list[int]]:
+def average_linkage(
+    similarity: Matrix, threshold: float, ratio: float = 0.0, weights: npt.ArrayLike | None = None
+) -> list[list[int]]:
     """Groups of row indexes, merging the two groups with the highest mean similarity while it reaches
     `threshold` and `ratio` times the cohesion (mean inner similarity) of the tighter of the two groups.
-    Groups come out largest first."""
+    Groups come out largest first (by weight).
+
+    `weights[i]` counts row i as that many identical items (an article and its copies): every pair among
+    them has similarity 1, and each has row i's similarity to the others."""
     size = similarity.shape[0]
     groups: list[list[int]] = [[i] for i in range(size)]
-    sums = similarity.astype(np.float64).copy()
+    counts = np.ones(size) if weights is None else np.asarray(weights, dtype=np.float64).copy()
+    sums = similarity.astype(np.float64) * np.outer(counts, counts)
     np.fill_diagonal(sums, 0.0)
-    inner = np.zeros(size)
-    counts = np.ones(size)
+    inner = counts * (counts - 1) / 2
+    base = counts.copy()
     alive = np.ones(size, dtype=bool)
     while alive.sum() > 1:
         margin = sums / np.outer(counts, counts) - _required(inner, counts, threshold, ratio)
@@ -35,7 +41,7 @@ def average_linkage(similarity: Matrix, threshold: float, ratio: float = 0.0) ->
         alive[second] = False
         groups[first] = groups[first] + groups[second]
         groups[second] = []
-    return sorted((sorted(g) for g in groups if g), key=lambda g: (-len(g), g[0]))
+    return sorted((sorted(g) for g in groups if g), key=lambda g: (-float(base[g].sum()), g[0]))
 
 
 def _required(inner: Matrix, counts: Matrix, threshold: float, ratio: float) -> Matrix:
