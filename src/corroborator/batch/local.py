@@ -13,8 +13,8 @@ from corroborator.batch import work
 from corroborator.batch.shards import Shard
 
 T = TypeVar("T")
-LOST_HINT = "killed for memory? give the machine more memory or split the input"
 R = TypeVar("R")
+LOST_HINT = "killed for memory? give the machine more memory or split the input"
 
 
 def _initialise() -> None:
@@ -75,9 +75,7 @@ class LocalEngine:
             return work.LostTask(f"its worker process died ({LOST_HINT})")
 
     def _restart(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool = None
+        self.__exit__()
         self.__enter__()
 
     def _map(

@@ -13,9 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-
 from corroborator.batch import work
 from corroborator.batch.shards import Shard, ShardDirectory
 from corroborator.stories.embed import Embedder
@@ -25,11 +22,10 @@ from corroborator.types import Analysis, Article, Story
 
 @dataclass
 class Loaded:
-    """Every analysed article of the run, in input order, with its analysis and its lead vector."""
+    """Every analysed article of the run, in input order, with its analysis."""
 
     articles: list[Article] = field(default_factory=list)
     analyses: list[Analysis] = field(default_factory=list)
-    vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict)
 
 
 RejectSink = Callable[[dict[str, Any]], None]
@@ -79,6 +75,5 @@ class StoryStage:
             loaded.articles.append(article)
             loaded.analyses.append(analysis)
             if vector is not None:
-                loaded.vectors[article.id] = vector
                 self.index.embedder.cache[article.id] = vector
             self.index.assign(article, analysis)

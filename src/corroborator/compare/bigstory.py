@@ -42,7 +42,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from corroborator.compare.text import tokens
+from corroborator.compare.text import wording
 from corroborator.compare.units import Unit
 from corroborator.types import CopyLink
 
@@ -52,10 +52,6 @@ MAX_POSTING = 150
 """In bigger stories, a word carried by more units than this finds no candidates through its posting list."""
 MAX_CANDIDATES = 48
 """In bigger stories, each unit is scored against at most this many later units."""
-
-
-def wording(text: str) -> str:
-    return " ".join(t.lower for t in tokens(text))
 
 
 def fold_copies(units: Sequence[Unit], copies: Sequence[CopyLink]) -> dict[int, int]:

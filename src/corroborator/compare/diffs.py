@@ -93,7 +93,7 @@ def _is_frame_word(token: Token) -> bool:
 def negation_differs(left: Unit, right: Unit) -> bool:
     """One clause negates what the other affirms: a negation word added or replaced inside the words they
     share ("will declare" / "will not declare"), not in a tail only one of them has."""
-    a, b = list(tokens(left.text, left.start)), list(tokens(right.text, right.start))
+    a, b = tokens(left.text, left.start), tokens(right.text, right.start)
     opcodes = word_opcodes(left.text, right.text)
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal" or index == 0 or index == len(opcodes) - 1:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from corroborator.compare.align import AGREE_THRESHOLD, IDENTICAL_THRESHOLD, Alignment, Pair, is_best_pair
 from corroborator.compare.diffs import Difference, differences, negation_differs
 from corroborator.compare.entities_table import EntityClusters
-from corroborator.compare.text import WEEKDAYS, is_negation, shorten, tokens
+from corroborator.compare.text import WEEKDAYS, is_negation, shorten, tokens, wording
 from corroborator.compare.units import Unit
 from corroborator.types import Article, Discrepancy, DiscrepancyKind, Evidence, Quote, TimeExpr
 
@@ -56,15 +56,11 @@ def find_discrepancies(
     )
 
 
-def _wording(unit: Unit) -> str:
-    return " ".join(t.lower for t in tokens(unit.text))
-
-
 def candidate_pairs(alignment: Alignment) -> list[Pair]:
     """Pairs worth checking: best matches of their units, and not where a unit has a word-for-word twin."""
     twins: set[tuple[int, str]] = set()
     for pair in alignment.pairs:
-        if pair.score >= IDENTICAL_THRESHOLD and _wording(pair.left) == _wording(pair.right):
+        if pair.score >= IDENTICAL_THRESHOLD and wording(pair.left.text) == wording(pair.right.text):
             twins |= {(pair.left.key, pair.right.article), (pair.right.key, pair.left.article)}
     kept = []
     for pair in alignment.pairs:

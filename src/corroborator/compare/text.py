@@ -63,7 +63,12 @@ def tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
 @functools.lru_cache(maxsize=65_536)
 def normed(text: str) -> tuple[str, ...]:
     """`norm` of each word token of `text`."""
-    return tuple(norm(t.text) for t in tokens(text))
+    return tuple(norm(m.group()) for m in _TOKEN.finditer(text))
+
+
+def wording(text: str) -> str:
+    """The lower-cased word tokens of `text`: clauses worded alike whatever their spacing and punctuation."""
+    return " ".join(m.group().lower() for m in _TOKEN.finditer(text))
 
 
 def norm(word: str) -> str:
