@@ -10,7 +10,7 @@ from corroborator.batch import work
 from corroborator.batch.shards import ShardDirectory, cut_into_shards
 from corroborator.batch.story_stage import StoryStage
 from corroborator.stories import cluster
-from corroborator.types import Article
+from corroborator.types import Analysis, Article
 
 
 def test_shards_finished_in_reverse_give_the_stories_of_input_order(tmp_path: Path) -> None:
@@ -23,13 +23,29 @@ def test_shards_finished_in_reverse_give_the_stories_of_input_order(tmp_path: Pa
     for shard in reversed(shards):
         shard_dir.write(shard, work.analyze_shard(shard.articles))
         stage.finished(shard)
-        assigned = len(stage.loaded.articles)
+        assigned = stage.located.count
         assert assigned == (len(articles) if shard is shards[0] else 0), "nothing before the first shard"
     stories = stage.stories()
-    expected = cluster(stage.loaded.articles, stage.loaded.analyses)
-    assert [a.id for a in stage.loaded.articles] == [a.id for a in articles]
+    assert list(stage.located.places) == [a.id for a in articles]
+    read_back = [work.from_record(r) for r in shard_dir.read_at(list(stage.located.places.values()))]
+    assert [article.id for article, _, _ in read_back] == [a.id for a in articles]
+    expected = cluster([article for article, _, _ in read_back], [analysis for _, analysis, _ in read_back])
     assert [s.articles for s in stories] == [s.articles for s in expected]
     assert len(stories) >= 2
+
+
+def test_read_at_gives_the_records_at_their_places_in_any_order(tmp_path: Path) -> None:
+    articles = [
+        Article(id=f"a{n}", text=f"Report number {n} on the fire in Lyon, with ünïcode.") for n in range(7)
+    ]
+    shards = list(cut_into_shards(articles, 3))
+    shard_dir = ShardDirectory(tmp_path)
+    for shard in shards:
+        shard_dir.write(shard, [work.record(a, Analysis(article_id=a.id)) for a in shard.articles])
+    placed = list(shard_dir.placed_records(shards))
+    assert [record for record, _ in placed] == list(shard_dir.records(shards))
+    places = [place for _, place in reversed(placed)]
+    assert shard_dir.read_at(places) == [record for record, _ in reversed(placed)]
 
 
 def test_a_reject_record_goes_to_the_sink_and_not_into_the_stories(tmp_path: Path) -> None:

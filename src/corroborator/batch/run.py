@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from corroborator.batch import work
-from corroborator.batch.rows import article_row, output_id
-from corroborator.batch.shards import Shard, ShardDirectory, cut_into_shards
-from corroborator.batch.story_stage import Loaded, StoryStage
+from corroborator.batch.rows import article_row
+from corroborator.batch.shards import Place, Shard, ShardDirectory, cut_into_shards
+from corroborator.batch.story_stage import Located, StoryStage
 from corroborator.batch.write import OutputWriter, write_jsonl
 from corroborator.errors import InputError
 from corroborator.ingest import ReadOptions, read_sources
 from corroborator.stories import stories_to_jsonl_rows
-from corroborator.types import Analysis, Article, Failure, Story
+from corroborator.types import Article, Failure, Story
 
 Engine = Literal["local", "ray"]
 
@@ -43,6 +43,8 @@ BATCH_MAX_BYTES = 8 * 1024**3
 """Batch inputs are big: the cap per input file (and per WARC record) is 8 GiB, not the 10 MB default."""
 BRIEF_GROUP_ARTICLES = 64
 """At most this many articles' stories go into one brief task (amortises task overhead over small stories)."""
+BRIEF_GROUPS_IN_FLIGHT = 32
+"""Brief groups read back from the shards and handed to the engine at a time: bounds the driver's memory."""
 
 
 @dataclass(frozen=True)
@@ -120,15 +122,16 @@ def run_batch(
             stories = stage.stories()
             report.stage_seconds["stories_overlapped"] = round(stage.seconds, 3)
             report.shards_removed = shard_dir.remove_all_but(shards)
-        loaded = stage.loaded
-        articles, analyses = loaded.articles, loaded.analyses
+        located = stage.located
         with timer("briefs"):
             briefs = (
-                _briefs(engine, stories, loaded, report, options.semantic_briefs) if options.briefs else []
+                _briefs(engine, stories, located, shard_dir, report, options.semantic_briefs)
+                if options.briefs
+                else []
             )
-    report.articles, report.stories, report.briefs = len(articles), len(stories), len(briefs)
+    report.articles, report.stories, report.briefs = located.count, len(stories), len(briefs)
     with timer("write"):
-        _write_outputs(out_dir, articles, analyses, stories, briefs, report, options.parquet)
+        _write_outputs(shard_dir, shards, located.output_ids, stories, briefs, report, options.parquet)
     report.seconds = time.monotonic() - started
     _write_summary(report)
     return report
@@ -188,27 +191,45 @@ def _advance(progress: Progress | None, shard: Shard) -> None:
     shard.articles = []
 
 
+StoryPlaces = tuple[Story, list[Place]]
+
+
 def _briefs(
-    engine: BatchEngine, stories: list[Story], loaded: Loaded, report: BatchReport, semantic: bool
+    engine: BatchEngine,
+    stories: list[Story],
+    located: Located,
+    shard_dir: ShardDirectory,
+    report: BatchReport,
+    semantic: bool,
 ) -> list[dict[str, Any]]:
-    articles, analyses = loaded.articles, loaded.analyses
-    by_id = {article.id: index for index, article in enumerate(articles)}
-    groups: list[list[work.BriefJob]] = [[]]
+    groups: list[list[StoryPlaces]] = [[]]
     size = 0
     for story in stories:
-        members = [by_id[member] for member in story.articles if member in by_id]
-        if size and size + len(members) > BRIEF_GROUP_ARTICLES:
+        places = [located.places[member] for member in story.articles if member in located.places]
+        if size and size + len(places) > BRIEF_GROUP_ARTICLES:
             groups.append([])
             size = 0
-        groups[-1].append((story, [articles[i] for i in members], [analyses[i] for i in members]))
-        size += len(members)
+        groups[-1].append((story, places))
+        size += len(places)
     briefs: list[dict[str, Any]] = []
-    for row in _brief_rows(engine, [group for group in groups if group], semantic):
-        if "reject" in row:
-            report.rejects.append(Reject(**row["reject"]))
-        else:
-            briefs.append(row)
+    for start in range(0, len(groups), BRIEF_GROUPS_IN_FLIGHT):
+        jobs = [
+            [_brief_job(shard_dir, *item) for item in group]
+            for group in groups[start : start + BRIEF_GROUPS_IN_FLIGHT]
+            if group
+        ]
+        for row in _brief_rows(engine, jobs, semantic):
+            if "reject" in row:
+                report.rejects.append(Reject(**row["reject"]))
+            else:
+                briefs.append(row)
     return briefs
+
+
+def _brief_job(shard_dir: ShardDirectory, story: Story, places: list[Place]) -> work.BriefJob:
+    """A story with its articles and analyses, read back from the shards."""
+    members = [work.from_record(record) for record in shard_dir.read_at(places)]
+    return story, [article for article, _, _ in members], [analysis for _, analysis, _ in members]
 
 
 def _brief_rows(
@@ -227,17 +248,17 @@ def _brief_rows(
 
 
 def _write_outputs(
-    out_dir: Path,
-    articles: list[Article],
-    analyses: list[Analysis],
+    shard_dir: ShardDirectory,
+    shards: list[Shard],
+    ids: dict[str, str],
     stories: list[Story],
     briefs: list[dict[str, Any]],
     report: BatchReport,
     parquet: bool,
 ) -> None:
-    ids = {article.id: output_id(article) for article in articles}
+    out_dir = report.out_dir
     outputs: dict[str, Iterable[dict[str, Any]]] = {
-        "articles": (article_row(a, b) for a, b in zip(articles, analyses, strict=True)),
+        "articles": _article_rows(shard_dir, shards),
         "stories": stories_to_jsonl_rows(stories, ids),
         "briefs": (_remap_ids(brief, ids) for brief in briefs),
         "rejects": (asdict(reject) for reject in report.rejects),
@@ -245,6 +266,14 @@ def _write_outputs(
     for name, rows in outputs.items():
         with OutputWriter(out_dir, name, parquet and name != "rejects") as writer:
             writer.add_all(rows)
+
+
+def _article_rows(shard_dir: ShardDirectory, shards: list[Shard]) -> Iterator[dict[str, Any]]:
+    """The rows of `articles.jsonl`, read back from the shards in input order."""
+    for record in shard_dir.records(shards):
+        if "reject" not in record:
+            article, analysis, _ = work.from_record(record)
+            yield article_row(article, analysis)
 
 
 def _write_summary(report: BatchReport) -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from corroborator import __version__
 from corroborator.store.codec import article_to_dict
@@ -22,6 +22,8 @@ from corroborator.types import Analysis, Article, Failure
 MAX_SHARD_FACTOR = 3
 PIPELINE_VERSION = f"{__version__}/analysis-{Analysis(article_id='').version}"
 """Part of every fingerprint: shards analysed by another version of the analysis are redone."""
+Place = tuple[str, int, int]
+"""Where a record lies: its shard's fingerprint, the byte offset of its line and the line's length."""
 
 
 @dataclass
@@ -97,11 +99,33 @@ class ShardDirectory:
 
     def records(self, shards: Iterable[Shard]) -> Iterator[dict[str, Any]]:
         """Every record of `shards`, in order."""
+        for record, _ in self.placed_records(shards):
+            yield record
+
+    def placed_records(self, shards: Iterable[Shard]) -> Iterator[tuple[dict[str, Any], Place]]:
+        """Every record of `shards`, in order, with where it lies (for `read_at`)."""
         for shard in shards:
-            with self.file(shard).open(encoding="utf-8") as handle:
-                handle.readline()
+            with self.file(shard).open("rb") as handle:
+                offset = len(handle.readline())
                 for line in handle:
-                    yield json.loads(line)
+                    yield json.loads(line), (shard.fingerprint, offset, len(line))
+                    offset += len(line)
+
+    def read_at(self, places: Sequence[Place]) -> list[dict[str, Any]]:
+        """The records at `places`, in the order given."""
+        handles: dict[str, IO[bytes]] = {}
+        try:
+            records = []
+            for fingerprint, offset, length in places:
+                handle = handles.get(fingerprint)
+                if handle is None:
+                    handle = handles[fingerprint] = (self.path / f"{fingerprint}.jsonl").open("rb")
+                handle.seek(offset)
+                records.append(json.loads(handle.read(length)))
+            return records
+        finally:
+            for handle in handles.values():
+                handle.close()
 
     def remove_all_but(self, shards: Iterable[Shard]) -> int:
         """Delete shard files (and leftover temporary files) of earlier inputs; the number deleted."""

@@ -14,18 +14,29 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corroborator.batch import work
-from corroborator.batch.shards import Shard, ShardDirectory
+from corroborator.batch.rows import output_id
+from corroborator.batch.shards import Place, Shard, ShardDirectory
 from corroborator.stories.embed import Embedder
 from corroborator.stories.index import StoryIndex
-from corroborator.types import Analysis, Article, Story
+from corroborator.types import Article, Story
 
 
 @dataclass
-class Loaded:
-    """Every analysed article of the run, in input order, with its analysis."""
+class Located:
+    """Where each analysed article of the run lies in the shards. The driver keeps these places, not the
+    articles: its memory grows with the story index only, not with texts and analyses, which briefs and
+    outputs read back from the shards."""
 
-    articles: list[Article] = field(default_factory=list)
-    analyses: list[Analysis] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    output_ids: dict[str, str] = field(default_factory=dict)
+    """Article id -> the id the batch's rows give it (`rows.output_id`)."""
+    count: int = 0
+    """Articles analysed, in input order (an article given twice counts twice)."""
+
+    def add(self, article: Article, place: Place) -> None:
+        self.places[article.id] = place
+        self.output_ids[article.id] = output_id(article)
+        self.count += 1
 
 
 RejectSink = Callable[[dict[str, Any]], None]
@@ -37,7 +48,7 @@ class StoryStage:
     def __init__(self, shard_dir: ShardDirectory, on_reject: RejectSink) -> None:
         self.shard_dir = shard_dir
         self.on_reject = on_reject
-        self.loaded = Loaded()
+        self.located = Located()
         self.index = StoryIndex(embedder=Embedder())
         self.seconds = 0.0
         """Time spent reading shards back and assigning their articles (overlapping the analysis)."""
@@ -66,14 +77,14 @@ class StoryStage:
         return stories
 
     def _assign(self, shard: Shard) -> None:
-        loaded = self.loaded
-        for record in self.shard_dir.records([shard]):
+        cache = self.index.embedder.cache
+        for record, place in self.shard_dir.placed_records([shard]):
             if "reject" in record:
                 self.on_reject(record["reject"])
                 continue
             article, analysis, vector = work.from_record(record)
-            loaded.articles.append(article)
-            loaded.analyses.append(analysis)
+            self.located.add(article, place)
             if vector is not None:
-                self.index.embedder.cache[article.id] = vector
+                cache[article.id] = vector
             self.index.assign(article, analysis)
+            cache.pop(article.id, None)  # the index keeps its own copy
