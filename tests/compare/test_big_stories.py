@@ -136,3 +136,20 @@ def test_a_story_without_copies_is_unchanged_by_folding(
     assert build_brief("topic", topic, given, unrelated, semantic=False) == plain
     units = build_units(topic, given)
     assert fold_copies(units, unrelated) == {}
+
+
+def test_copies_are_checked_against_what_they_copy_not_against_each_other(
+    topic: list[Article], copies: list[Article], analyses: dict[str, Analysis]
+) -> None:
+    copied = {c.id for c in copies}
+
+    def between_copies(brief: Brief) -> list[str]:
+        return [d.explanation for d in brief.discrepancies if {e.article for e in d.evidence} <= copied]
+
+    articles, links = story(topic, copies, 200)
+    brief = brief_of(articles, links, analyses)
+    assert between_copies(brief) == []
+    assert edited_figure_reported(brief, copies[::EDITED_EVERY])
+    unlinked = brief_of(articles, [], analyses)
+    assert between_copies(unlinked), "without copy links the revision lines differ pairwise"
+    assert len(brief.discrepancies) < len(unlinked.discrepancies) / 10

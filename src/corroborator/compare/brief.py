@@ -51,13 +51,21 @@ def build_brief(
         story=story_id,
         articles=[_brief_article(a, names[a.id], story_date) for a in articles],
         agreements=agreed,
-        discrepancies=find_discrepancies(list(articles), alignment, clusters, names.__getitem__),
+        discrepancies=find_discrepancies(
+            list(articles), alignment, clusters, names.__getitem__, _copy_articles(articles, copies)
+        ),
         single_source=single_source_facts(alignment, origins),
         origins=sorted(origins.traces.values(), key=lambda t: (-len(t.articles), t.origin)),
         independence=independence_summary(len(articles), [a.origins for a in agreed], origins),
         timeline=build_timeline(alignment),
         entities=entity_rows(ordered, clusters),
     )
+
+
+def _copy_articles(articles: Sequence[Article], copies: Sequence[CopyLink]) -> set[str]:
+    """The articles recorded as copies of another article of the story."""
+    ids = {article.id for article in articles}
+    return {link.article for link in copies if link.copy_of in ids and link.article != link.copy_of}
 
 
 def _unique(articles: Sequence[Article]) -> list[Article]:
