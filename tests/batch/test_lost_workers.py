@@ -57,3 +57,19 @@ def test_a_group_whose_worker_dies_is_retried_story_by_story() -> None:
     assert sorted(row["story"] for row in rows if "reject" not in row) == ["s1", "s2", "s3"]
     assert [r["item"] for r in rejects] == [f"story {DOOMED}"]
     assert "worker process died" in rejects[0]["reason"]
+
+
+def test_after_a_loss_only_the_calls_a_worker_may_have_held_run_alone() -> None:
+    alone: list[int] = []
+    with LocalEngine(2) as engine:
+        call_alone = engine._call_alone
+
+        def counted(function: Callable[..., Any], arguments: tuple[Any, ...]) -> Any:
+            alone.append(arguments[0])
+            return call_alone(function, arguments)
+
+        engine._call_alone = counted  # type: ignore[method-assign]
+        results = engine.map(square_or_die, [(n,) for n in range(40)])
+    assert isinstance(results[3], work.LostTask)
+    assert [r for n, r in enumerate(results) if n != 3] == [n * n for n in range(40) if n != 3]
+    assert 3 in alone and len(alone) <= engine.workers + 1, f"run alone: {alone}"

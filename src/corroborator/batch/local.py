@@ -49,8 +49,8 @@ class LocalEngine:
         self, function: Callable[..., R], argument_lists: Iterable[tuple[Any, ...]]
     ) -> list[R | work.LostTask]:
         """`function` over the argument lists, in order. When a worker dies (e.g. killed for memory), the
-        pool is restarted and the calls not finished run one at a time, so only the one that kills its
-        worker again is lost."""
+        pool is restarted and the calls a worker may have held then run one at a time, so only the one that
+        kills its worker again is lost; the later calls run on the whole pool again."""
         calls = list(argument_lists)
         if self._pool is None:
             return [function(*arguments) for arguments in calls]
@@ -60,11 +60,24 @@ class LocalEngine:
             try:
                 results.append(future.result())
             except BrokenProcessPool:
+                left = futures[len(results) :]
+                finished = {i: f.result() for i, f in enumerate(left) if f.done() and f.exception() is None}
                 self._restart()
-                return results + [
-                    self._call_alone(function, arguments) for arguments in calls[len(results) :]
-                ]
+                return results + self._after_loss(function, calls[len(results) :], finished)
         return results
+
+    def _after_loss(
+        self, function: Callable[..., R], calls: list[tuple[Any, ...]], finished: dict[int, R]
+    ) -> list[R | work.LostTask]:
+        """The calls left when a worker died: those finished keep their results; the first unfinished ones
+        (a worker's or the pool's queue's when it died: workers + 1) run alone; the rest on the pool."""
+        unfinished = [i for i in range(len(calls)) if i not in finished]
+        suspects, later = unfinished[: self.workers + 1], unfinished[self.workers + 1 :]
+        outcome: dict[int, R | work.LostTask] = dict(finished)
+        for i in suspects:
+            outcome[i] = self._call_alone(function, calls[i])
+        outcome.update(zip(later, self.map(function, [calls[i] for i in later]), strict=True))
+        return [outcome[i] for i in range(len(calls))]
 
     def _call_alone(self, function: Callable[..., R], arguments: tuple[Any, ...]) -> R | work.LostTask:
         assert self._pool is not None
