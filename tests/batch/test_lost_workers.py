@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from corroborator.batch import work
-from corroborator.batch.local import LocalEngine
+from corroborator.batch.local import WORKER_OOM_SCORE_ADJ, LocalEngine
 from corroborator.batch.run import _brief_rows
 from corroborator.types import Analysis, Article, Story
 
@@ -73,3 +73,16 @@ def test_after_a_loss_only_the_calls_a_worker_may_have_held_run_alone() -> None:
     assert isinstance(results[3], work.LostTask)
     assert [r for n, r in enumerate(results) if n != 3] == [n * n for n in range(40) if n != 3]
     assert 3 in alone and len(alone) <= engine.workers + 1, f"run alone: {alone}"
+
+
+def own_oom_score_adj() -> int:
+    with open("/proc/self/oom_score_adj", encoding="ascii") as handle:
+        return int(handle.read())
+
+
+def test_workers_volunteer_to_the_oom_killer_before_the_driver() -> None:
+    driver = own_oom_score_adj()
+    with LocalEngine(2) as engine:
+        scores = engine.map(own_oom_score_adj, [() for _ in range(4)])
+    assert scores == [max(driver, WORKER_OOM_SCORE_ADJ)] * 4
+    assert own_oom_score_adj() == driver

@@ -17,8 +17,27 @@ R = TypeVar("R")
 LOST_HINT = "killed for memory? give the machine more memory or split the input"
 
 
+WORKER_OOM_SCORE_ADJ = 500
+"""Workers volunteer to the kernel's OOM killer before the driver, which holds the story index (a process
+may raise its own score without privileges; lowering the driver's would need them)."""
+
+
 def _initialise() -> None:
     work.limit_threads()
+    volunteer_for_oom_killer()
+
+
+def volunteer_for_oom_killer(adjustment: int = WORKER_OOM_SCORE_ADJ) -> None:
+    """Raise this process's OOM score, where Linux allows it (never lowers it)."""
+    try:
+        path = "/proc/self/oom_score_adj"
+        with open(path, encoding="ascii") as handle:
+            current = int(handle.read())
+        if current < adjustment:
+            with open(path, "w", encoding="ascii") as handle:
+                handle.write(str(adjustment))
+    except (OSError, ValueError):
+        pass
 
 
 class LocalEngine:
