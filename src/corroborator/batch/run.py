@@ -45,6 +45,8 @@ BRIEF_GROUP_ARTICLES = 64
 """At most this many articles' stories go into one brief task (amortises task overhead over small stories)."""
 BRIEF_GROUPS_IN_FLIGHT = 32
 """Brief groups read back from the shards and handed to the engine at a time: bounds the driver's memory."""
+BRIEF_ARTICLES_IN_FLIGHT = 4096
+"""...and the articles in them, past the first two groups: a group of one big story can hold thousands."""
 
 
 @dataclass(frozen=True)
@@ -212,18 +214,31 @@ def _briefs(
         groups[-1].append((story, places))
         size += len(places)
     briefs: list[dict[str, Any]] = []
-    for start in range(0, len(groups), BRIEF_GROUPS_IN_FLIGHT):
-        jobs = [
-            [_brief_job(shard_dir, *item) for item in group]
-            for group in groups[start : start + BRIEF_GROUPS_IN_FLIGHT]
-            if group
-        ]
+    for chunk in in_flight_chunks([group for group in groups if group]):
+        jobs = [[_brief_job(shard_dir, *item) for item in group] for group in chunk]
         for row in _brief_rows(engine, jobs, semantic):
             if "reject" in row:
                 report.rejects.append(Reject(**row["reject"]))
             else:
                 briefs.append(row)
     return briefs
+
+
+def in_flight_chunks(groups: list[list[StoryPlaces]]) -> Iterator[list[list[StoryPlaces]]]:
+    """The groups in order, cut into chunks of at most BRIEF_GROUPS_IN_FLIGHT groups and, past the first two
+    groups of a chunk (so two workers have work), at most BRIEF_ARTICLES_IN_FLIGHT articles."""
+    chunk: list[list[StoryPlaces]] = []
+    articles = 0
+    for group in groups:
+        size = sum(len(places) for _, places in group)
+        full = len(chunk) >= BRIEF_GROUPS_IN_FLIGHT or articles + size > BRIEF_ARTICLES_IN_FLIGHT
+        if len(chunk) >= 2 and full:
+            yield chunk
+            chunk, articles = [], 0
+        chunk.append(group)
+        articles += size
+    if chunk:
+        yield chunk
 
 
 def _brief_job(shard_dir: ShardDirectory, story: Story, places: list[Place]) -> work.BriefJob:
