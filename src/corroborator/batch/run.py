@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 from corroborator.batch import work
 from corroborator.batch.rows import article_row
@@ -46,7 +46,7 @@ BRIEF_GROUP_ARTICLES = 64
 BRIEF_GROUPS_IN_FLIGHT = 32
 """Brief groups read back from the shards and handed to the engine at a time: bounds the driver's memory."""
 BRIEF_ARTICLES_IN_FLIGHT = 4096
-"""...and the articles in them, past the first two groups: a group of one big story can hold thousands."""
+"""Articles in the groups in flight, once two groups are (a group of one big story can hold thousands)."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,7 @@ def _advance(progress: Progress | None, shard: Shard) -> None:
 
 
 StoryPlaces = tuple[Story, list[Place]]
+T = TypeVar("T")
 
 
 def _briefs(
@@ -204,17 +205,13 @@ def _briefs(
     report: BatchReport,
     semantic: bool,
 ) -> list[dict[str, Any]]:
-    groups: list[list[StoryPlaces]] = [[]]
-    size = 0
-    for story in stories:
-        places = [located.places[member] for member in story.articles if member in located.places]
-        if size and size + len(places) > BRIEF_GROUP_ARTICLES:
-            groups.append([])
-            size = 0
-        groups[-1].append((story, places))
-        size += len(places)
+    placed = [
+        (story, [located.places[member] for member in story.articles if member in located.places])
+        for story in stories
+    ]
+    groups = consecutive_runs(placed, [len(places) for _, places in placed], BRIEF_GROUP_ARTICLES)
     briefs: list[dict[str, Any]] = []
-    for chunk in in_flight_chunks([group for group in groups if group]):
+    for chunk in in_flight_chunks(list(groups)):
         jobs = [[_brief_job(shard_dir, *item) for item in group] for group in chunk]
         for row in _brief_rows(engine, jobs, semantic):
             if "reject" in row:
@@ -227,18 +224,26 @@ def _briefs(
 def in_flight_chunks(groups: list[list[StoryPlaces]]) -> Iterator[list[list[StoryPlaces]]]:
     """The groups in order, cut into chunks of at most BRIEF_GROUPS_IN_FLIGHT groups and, past the first two
     groups of a chunk (so two workers have work), at most BRIEF_ARTICLES_IN_FLIGHT articles."""
-    chunk: list[list[StoryPlaces]] = []
-    articles = 0
-    for group in groups:
-        size = sum(len(places) for _, places in group)
-        full = len(chunk) >= BRIEF_GROUPS_IN_FLIGHT or articles + size > BRIEF_ARTICLES_IN_FLIGHT
-        if len(chunk) >= 2 and full:
-            yield chunk
-            chunk, articles = [], 0
-        chunk.append(group)
-        articles += size
-    if chunk:
-        yield chunk
+    sizes = [sum(len(places) for _, places in group) for group in groups]
+    return consecutive_runs(groups, sizes, BRIEF_ARTICLES_IN_FLIGHT, BRIEF_GROUPS_IN_FLIGHT, min_items=2)
+
+
+def consecutive_runs(
+    items: Sequence[T], sizes: Sequence[int], max_size: int, max_items: int | None = None, min_items: int = 1
+) -> Iterator[list[T]]:
+    """The items in order, cut into runs of at most `max_items` items whose sizes sum to at most `max_size`;
+    a run is cut only once it holds `min_items` items, so one item (or `min_items`) may exceed `max_size`."""
+    run: list[T] = []
+    run_size = 0
+    for item, size in zip(items, sizes, strict=True):
+        full = (max_items is not None and len(run) >= max_items) or run_size + size > max_size
+        if len(run) >= min_items and full:
+            yield run
+            run, run_size = [], 0
+        run.append(item)
+        run_size += size
+    if run:
+        yield run
 
 
 def _brief_job(shard_dir: ShardDirectory, story: Story, places: list[Place]) -> work.BriefJob:
