@@ -110,3 +110,44 @@ def test_recheck_splits_a_story_whose_members_separate(
     assert len(parts) >= 2
     for story in index.stories():
         assert len({gold[a] for a in story.articles}) == 1
+
+
+def _dated(article: Article, published: str, url: str = "") -> Article:
+    return dataclasses.replace(article, published=published, url=url or article.url)
+
+
+def test_the_same_kind_of_report_a_year_later_is_another_story(embedder: Embedder) -> None:
+    first, second = seed_articles()
+    spans = []
+    for later in ("2023-08-06", "2024-08-06"):
+        index = StoryIndex(embedder=embedder)
+        index.assign(_dated(first, "2023-08-05"))
+        index.assign(_dated(second, later))
+        spans.append(sorted((s.first_published, s.last_published) for s in index.stories()))
+    assert spans[0] == [("2023-08-05", "2023-08-06")], "the seeds a day apart are one story"
+    assert spans[1] == [("2023-08-05", "2023-08-05"), ("2024-08-06", "2024-08-06")]
+
+
+def test_a_bridging_article_does_not_merge_stories_months_apart(embedder: Embedder) -> None:
+    seeds = seed_articles()
+    strict = dataclasses.replace(load_model(), join=0.999, merge=0.0)
+    index = StoryIndex(model=strict, embedder=embedder)
+    days = ("2023-08-05", "2023-11-20")
+    stories = [index.assign(_dated(a, day)).story for a, day in zip(seeds, days, strict=True)]
+    assert len(set(stories)) == 2
+    index.model = dataclasses.replace(load_model(), merge=0.3)
+    text = seeds[0].text + "\n" + seeds[1].text
+    bridge = index.assign(Article(text=text, url="https://example.org/both", published="2023-11-21"))
+    assert bridge.story in stories and bridge.merged == []
+    assert sorted(len(s.articles) for s in index.stories()) == [1, 2]
+
+
+def test_a_copy_joins_what_it_copies_whatever_its_date(embedder: Embedder) -> None:
+    original = _dated(seed_articles()[0], "2023-08-05")
+    index = StoryIndex(embedder=embedder)
+    first = index.assign(original)
+    copy = dataclasses.replace(
+        original, text=original.text + "\nRepublished.", published="2024-03-01", id=""
+    )
+    republished = index.assign(copy)
+    assert republished.story == first.story and "copy_overlap" in republished.signals

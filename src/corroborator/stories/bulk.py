@@ -22,10 +22,11 @@ import numpy as np
 
 from corroborator.stories.copies import CopyEntry
 from corroborator.stories.embed import Embedder, Vector
-from corroborator.stories.index import StoryIndex, StoryState
+from corroborator.stories.index import StoryIndex
 from corroborator.stories.persist import fresh_index, save_index
 from corroborator.stories.profile import ArticleProfile
 from corroborator.stories.scorer import ScorerModel
+from corroborator.stories.state import StoryState
 from corroborator.stories.text import shingles
 
 BATCH = 20_000
@@ -104,6 +105,7 @@ def _place(index: StoryIndex, key: int, item: BulkArticle, founders: dict[int, i
     if state is None:
         state = index.states[story] = StoryState(founder=item.profile.article_id)
     state.members.append(key)
+    state.note_date(item.profile.published)
     if story != key and item.joined is not None:
         state.joined_sum += item.joined
         state.joined_count += 1

@@ -9,7 +9,8 @@ entity inverted index and the copy LSH buckets, so assignment never scans the wh
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ from corroborator.stories.profile import ArticleProfile, build_profile
 from corroborator.stories.scorer import ScorerModel, load_model, probability
 from corroborator.stories.signals import PairContext, lead_terms, pair_signals, shared_evidence
 from corroborator.stories.split import average_linkage
+from corroborator.stories.state import MAX_SPAN_DAYS, StoryState, day_of
 from corroborator.stories.table import ProfileTable
 from corroborator.stories.text import shingles, words
 from corroborator.stories.vectors import VectorIndex
@@ -39,20 +41,6 @@ RECHECK_SIZES = frozenset({4, 8, 12, 16, 20, 24, 28, 32, 48, 64, 96, 128, 192, 2
 RECHECK_LIMIT = 256
 NORM_GROWTH = 2.0
 """A cached TF-IDF length is recomputed once the collection has grown by this factor."""
-
-
-@dataclass
-class StoryState:
-    """One story's members (index keys, arrival order) and the scores its members joined with."""
-
-    founder: str
-    members: list[int] = field(default_factory=list)
-    joined_sum: float = 0.0
-    joined_count: int = 0
-
-    @property
-    def cohesion(self) -> float:
-        return self.joined_sum / self.joined_count if self.joined_count else 0.0
 
 
 @dataclass
@@ -169,12 +157,14 @@ class StoryIndex:
             scores[story] = sum(sorted(values, reverse=True)[:size]) / size
         return scores
 
-    def _eligible(self, scores: dict[int, float]) -> list[int]:
+    def _eligible(self, scores: dict[int, float], day: date | None) -> list[int]:
         model = self.model
         fitting = [
             story
             for story, score in scores.items()
-            if score >= model.join and score >= model.cohesion_share * self.states[story].cohesion
+            if score >= model.join
+            and score >= model.cohesion_share * self.states[story].cohesion
+            and self.states[story].fits(day, day)
         ]
         return sorted(fitting, key=lambda story: -scores[story])
 
@@ -183,22 +173,27 @@ class StoryIndex:
     ) -> Assignment:
         scores = self._story_scores(scored)
         copied = self._copy_story(link, profile.article_id)
-        eligible = self._eligible(scores)
+        eligible = self._eligible(scores, day_of(profile.published))
         if copied is not None:
             eligible = [copied, *(story for story in eligible if story != copied)]
         if not eligible:
             self.states[key] = StoryState(founder=profile.article_id, members=[key])
+            self.states[key].note_date(profile.published)
             self.story_of[key] = key
             return self._explain(
                 key, profile, key, scored, created=True, score=max(scores.values(), default=0.0)
             )
         story = eligible[0]
         score = 1.0 if copied is not None else scores[story]
-        bridged = [story, *(other for other in eligible[1:] if scores[other] >= self.model.merge)]
+        bridged = [story]
+        for other in eligible[1:]:
+            if scores[other] >= self.model.merge and self._merged_fits(bridged, other):
+                bridged.append(other)
         names = {number: self.story_id(number) for number in bridged}
         for other in bridged[1:]:
             story = self._merge(story, other)
         self._join(key, story, score)
+        self.states[story].note_date(profile.published)
         assignment = self._explain(key, profile, story, scored, created=False, score=score)
         assignment.merged = [names[number] for number in bridged if number != story]
         if link is not None:
@@ -222,6 +217,13 @@ class StoryIndex:
         state.joined_count += 1
         self.story_of[key] = story
 
+    def _merged_fits(self, bridged: list[int], other: int) -> bool:
+        """Whether `other` merged with the stories `bridged` stays within MAX_SPAN_DAYS."""
+        states = [self.states[number] for number in [*bridged, other]]
+        firsts = [state.first for state in states if state.first is not None]
+        lasts = [state.last for state in states if state.last is not None]
+        return not firsts or (max(lasts) - min(firsts)).days <= MAX_SPAN_DAYS
+
     def _merge(self, story: int, other: int) -> int:
         """Merge two stories; the larger (then older) keeps its id. Returns the surviving story."""
         keep, drop = sorted((story, other), key=lambda s: (-len(self.states[s].members), s))
@@ -231,6 +233,7 @@ class StoryIndex:
         kept.members = sorted(kept.members + dropped.members)
         kept.joined_sum += dropped.joined_sum
         kept.joined_count += dropped.joined_count
+        kept.note_dates(dropped.first, dropped.last)
         return keep
 
     def _explain(
@@ -389,6 +392,8 @@ class StoryIndex:
             self.states[new_number] = StoryState(
                 founder, group, state.joined_sum * share, max(0, round(state.joined_count * share))
             )
+            for profile in self.table.get(group).values():
+                self.states[new_number].note_date(profile.published)
             for member in group:
                 self.story_of[member] = new_number
             numbers.append(new_number)

@@ -26,7 +26,7 @@ STATE_FILE = "state.pickle"
 VECTORS_FILE = "vectors.usearch"
 COPIES_FILE = "copies.sqlite"
 INDEX_FILES = (STATE_FILE, VECTORS_FILE, COPIES_FILE, "profiles.sqlite", STATE_FILE + ".tmp")
-STATE_VERSION = 2
+STATE_VERSION = 3
 STATE_FIELDS = (
     "context",
     "copy_links",
