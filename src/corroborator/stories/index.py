@@ -173,12 +173,13 @@ class StoryIndex:
     ) -> Assignment:
         scores = self._story_scores(scored)
         copied = self._copy_story(link, profile.article_id)
-        eligible = self._eligible(scores, day_of(profile.published))
+        day = day_of(profile.published)
+        eligible = self._eligible(scores, day)
         if copied is not None:
             eligible = [copied, *(story for story in eligible if story != copied)]
         if not eligible:
             self.states[key] = StoryState(founder=profile.article_id, members=[key])
-            self.states[key].note_date(profile.published)
+            self.states[key].note_dates(day, day)
             self.story_of[key] = key
             return self._explain(
                 key, profile, key, scored, created=True, score=max(scores.values(), default=0.0)
@@ -193,7 +194,7 @@ class StoryIndex:
         for other in bridged[1:]:
             story = self._merge(story, other)
         self._join(key, story, score)
-        self.states[story].note_date(profile.published)
+        self.states[story].note_dates(day, day)
         assignment = self._explain(key, profile, story, scored, created=False, score=score)
         assignment.merged = [names[number] for number in bridged if number != story]
         if link is not None:
