@@ -83,28 +83,48 @@ def evaluate(
     return figures
 
 
+class BatchSignals:
+    """Pair signals among `rows` with vocabularies over all of them (batch, not streamed, statistics)."""
+
+    def __init__(self, rows: list[dict[str, Any]], embedder: Embedder) -> None:
+        articles = [to_article(r) for r in rows]
+        analyses: list[Analysis] = analyses_for(articles)
+        self.profiles = [build_profile(a, an) for a, an in zip(articles, analyses, strict=True)]
+        self.vectors = embedder.vectors([a.id for a in articles], [p.lead for p in self.profiles])
+        self.context = PairContext(StreamingIdf(), StreamingIdf())
+        for profile in self.profiles:
+            self.context.terms.add(profile.terms)
+            self.context.entities.add(profile.entity_keys())
+        self.weighted = [self.context.terms.weigh(p.terms) for p in self.profiles]
+
+    def meaning(self, i: int, j: int) -> float:
+        return float(self.vectors[i] @ self.vectors[j])
+
+    def pair(self, i: int, j: int) -> dict[str, float]:
+        left, right = self.profiles[i], self.profiles[j]
+        return pair_signals(left, right, self.context, self.meaning(i, j), self.weighted[i], self.weighted[j])
+
+
+def kept_for_training(
+    rows: list[dict[str, Any]], i: int, j: int, meaning: float, sampler: random.Random
+) -> bool:
+    """Same-topic pairs, cross-topic pairs with alike leads, and a sample of the other cross-topic pairs."""
+    sampled = sampler.random() <= CROSS_TOPIC_SAMPLE or meaning >= HARD_NEGATIVE_MEANING
+    return rows[i]["topic"] == rows[j]["topic"] or sampled
+
+
 def training_pairs(
     rows: list[dict[str, Any]], embedder: Embedder, model: ScorerModel
 ) -> tuple[list[dict[str, float]], list[bool]]:
-    """Every same-topic pair, the cross-topic pairs with alike leads and a sample of the other cross-topic
-    pairs, with batch (whole-split) vocabularies; pairs the date veto of `model` decides are left out."""
-    articles = [to_article(r) for r in rows]
-    analyses: list[Analysis] = analyses_for(articles)
-    profiles = [build_profile(a, an) for a, an in zip(articles, analyses, strict=True)]
-    vectors = embedder.vectors([a.id for a in articles], [p.lead for p in profiles])
-    context = PairContext(StreamingIdf(), StreamingIdf())
-    for profile in profiles:
-        context.terms.add(profile.terms)
-        context.entities.add(profile.entity_keys())
-    weighted = [context.terms.weigh(p.terms) for p in profiles]
+    """The pairs `kept_for_training`, with batch (whole-split) vocabularies; pairs the date veto of `model`
+    decides are left out."""
+    batch = BatchSignals(rows, embedder)
     sampler = random.Random(0)
     pairs, labels = [], []
     for i, j in itertools.combinations(range(len(rows)), 2):
-        meaning = float(vectors[i] @ vectors[j])
-        sampled = sampler.random() <= CROSS_TOPIC_SAMPLE or meaning >= HARD_NEGATIVE_MEANING
-        if rows[i]["topic"] != rows[j]["topic"] and not sampled:
+        if not kept_for_training(rows, i, j, batch.meaning(i, j), sampler):
             continue
-        signals = pair_signals(profiles[i], profiles[j], context, meaning, weighted[i], weighted[j])
+        signals = batch.pair(i, j)
         if not vetoed(signals, model):
             pairs.append(signals)
             labels.append(rows[i]["story"] == rows[j]["story"])

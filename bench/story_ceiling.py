@@ -28,21 +28,16 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import roc_auc_score
 
 from corroborator.stories.embed import Embedder
-from corroborator.stories.lite import analyses_for
-from corroborator.stories.profile import build_profile
 from corroborator.stories.scorer import ScorerModel, as_row, load_model, probability, vetoed
-from corroborator.stories.signals import PairContext, pair_signals
 from corroborator.stories.split import average_linkage
 from corroborator.stories.train import fit_logistic
-from corroborator.stories.vocab import StreamingIdf
 from quality_stories import (
-    CROSS_TOPIC_SAMPLE,
     ECB,
-    HARD_NEGATIVE_MEANING,
     MODEL_PATH,
+    BatchSignals,
+    kept_for_training,
     read_rows,
     score,
-    to_article,
 )
 
 Matrix = npt.NDArray[np.float64]
@@ -53,20 +48,8 @@ GRID = ((0.5, 0.75), (0.6, 0.75), (0.5, 0.0), (0.6, 0.0), (0.7, 0.0))
 
 def all_pair_signals(rows: list[dict[str, Any]], embedder: Embedder) -> dict[Pair, dict[str, float]]:
     """Signals of every pair of `rows`, with vocabularies over all of them."""
-    articles = [to_article(row) for row in rows]
-    profiles = [build_profile(a, an) for a, an in zip(articles, analyses_for(articles), strict=True)]
-    vectors = embedder.vectors([a.id for a in articles], [p.lead for p in profiles])
-    context = PairContext(StreamingIdf(), StreamingIdf())
-    for profile in profiles:
-        context.terms.add(profile.terms)
-        context.entities.add(profile.entity_keys())
-    weighted = [context.terms.weigh(p.terms) for p in profiles]
-    return {
-        (i, j): pair_signals(
-            profiles[i], profiles[j], context, float(vectors[i] @ vectors[j]), weighted[i], weighted[j]
-        )
-        for i, j in itertools.combinations(range(len(rows)), 2)
-    }
+    batch = BatchSignals(rows, embedder)
+    return {(i, j): batch.pair(i, j) for i, j in itertools.combinations(range(len(rows)), 2)}
 
 
 def batch_f1(
@@ -92,18 +75,15 @@ def training_rows(
     inside: Sequence[bool],
     model: ScorerModel,
 ) -> tuple[Matrix, npt.NDArray[np.bool_]]:
-    """Pairs of the rows `inside`: same-topic pairs, alike-lead cross-topic pairs and a sample of the rest;
-    vetoed pairs are left out."""
+    """The pairs of the rows `inside` that are `kept_for_training`, vetoed pairs left out."""
     sampler = random.Random(0)
     features, labels = [], []
     for (i, j), pair in signals.items():
-        if not (inside[i] and inside[j]) or vetoed(pair, model):
+        if not (inside[i] and inside[j]) or not kept_for_training(rows, i, j, pair["meaning"], sampler):
             continue
-        sampled = sampler.random() <= CROSS_TOPIC_SAMPLE or pair["meaning"] >= HARD_NEGATIVE_MEANING
-        if rows[i]["topic"] != rows[j]["topic"] and not sampled:
-            continue
-        features.append(as_row(pair))
-        labels.append(rows[i]["story"] == rows[j]["story"])
+        if not vetoed(pair, model):
+            features.append(as_row(pair))
+            labels.append(rows[i]["story"] == rows[j]["story"])
     return np.array(features), np.array(labels, dtype=bool)
 
 
