@@ -242,6 +242,20 @@ def test_seed_001_reuters_citing_state_media(seed_quotes: dict[str, list[Quote]]
     assert relay_chain(quote, "WION") == ["KCNA", "Reuters", "WION"]
 
 
+def test_seed_001_the_supreme_leader_is_kim_jong_un(seed_quotes: dict[str, list[Quote]]) -> None:
+    quote = by_cue(seed_quotes["001"], "called for")
+    assert quote.speaker is not None and quote.speaker.text == "The supreme leader"
+    assert quote.speaker_entity == "Kim Jong Un"  # introduced as "supreme leader Kim Jong Un"
+
+
+def test_a_title_speaker_is_the_person_named_with_that_title() -> None:
+    said = "The minister said the work was finished."
+    titled = quotes_of(f"Transport minister Jane Doe opened the bridge. {said}")
+    assert by_cue(titled, "said").speaker_entity == "Jane Doe"
+    untitled = quotes_of(f"Jane Doe opened the bridge. {said}")
+    assert by_cue(untitled, "said").speaker_entity is None
+
+
 def test_seed_001_cheong_told_the_associated_press(seed_quotes: dict[str, list[Quote]]) -> None:
     quote = by_cue(seed_quotes["001"], "told")
     assert quote.speaker is not None and quote.speaker.text == "Cheong Seong Chang"

@@ -86,6 +86,16 @@ class MentionIndex:
             index -= 1
         return None
 
+    def titled_person(self, title: str, position: int) -> EntityMention | None:
+        """The person the article names with `title` right before the name ("supreme leader Kim Jong Un"),
+        the last such before `position`, else the first after it."""
+        titled = [m for m in self.entities if m.label == "PERSON" and self._titled(m, title)]
+        before = [m for m in titled if m.end <= position]
+        return before[-1] if before else (titled[0] if titled else None)
+
+    def _titled(self, mention: EntityMention, title: str) -> bool:
+        return self.text[max(0, mention.start - 80) : mention.start].rstrip().lower().endswith(title)
+
     def last_medium_before(self, position: int) -> str | None:
         index = bisect.bisect_left(self._media, (position, 0, "")) - 1
         return self._media[index][2] if index >= 0 else None
@@ -105,6 +115,8 @@ class MentionIndex:
         return None
 
 
+_TITLED = re.compile(r"the ((?:[a-z-]+ ){0,2}[a-z-]+)")
+"""A definite description that may be a title: "the supreme leader", "the minister"."""
 _NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:[ -](?:[A-Z][\w&.'’-]*|of|de|du|la))*")
 
 
@@ -163,7 +175,9 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
         for mention in reversed(heads):
             if mention.label == label:
                 return mention.entity
-    return None
+    titled = _TITLED.fullmatch(lowered)
+    holder = mentions.titled_person(titled.group(1), start) if titled and not inside else None
+    return holder.entity if holder else None
 
 
 def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
