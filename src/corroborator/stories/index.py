@@ -23,7 +23,7 @@ from corroborator.stories.profile import ArticleProfile, build_profile
 from corroborator.stories.scorer import ScorerModel, load_model, probability
 from corroborator.stories.signals import PairContext, lead_terms, pair_signals, shared_evidence
 from corroborator.stories.split import average_linkage
-from corroborator.stories.state import MAX_SPAN_DAYS, StoryState, day_of
+from corroborator.stories.state import StoryState, day_of, within_span
 from corroborator.stories.table import ProfileTable
 from corroborator.stories.text import shingles, words
 from corroborator.stories.vectors import VectorIndex
@@ -221,9 +221,7 @@ class StoryIndex:
     def _merged_fits(self, bridged: list[int], other: int) -> bool:
         """Whether `other` merged with the stories `bridged` stays within MAX_SPAN_DAYS."""
         states = [self.states[number] for number in [*bridged, other]]
-        firsts = [state.first for state in states if state.first is not None]
-        lasts = [state.last for state in states if state.last is not None]
-        return not firsts or (max(lasts) - min(firsts)).days <= MAX_SPAN_DAYS
+        return within_span(day for state in states for day in (state.first, state.last) if day is not None)
 
     def _merge(self, story: int, other: int) -> int:
         """Merge two stories; the larger (then older) keeps its id. Returns the surviving story."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,7 +40,13 @@ class StoryState:
         """Whether members published from `first` to `last` could join it within MAX_SPAN_DAYS."""
         if first is None or last is None or self.first is None or self.last is None:
             return True
-        return (max(last, self.last) - min(first, self.first)).days <= MAX_SPAN_DAYS
+        return within_span((first, last, self.first, self.last))
+
+
+def within_span(days: Iterable[date]) -> bool:
+    """Whether all `days` lie within MAX_SPAN_DAYS of each other (true of none)."""
+    found = list(days)
+    return not found or (max(found) - min(found)).days <= MAX_SPAN_DAYS
 
 
 def day_of(published: str | None) -> date | None:
