@@ -254,6 +254,8 @@ def test_a_title_speaker_is_the_person_named_with_that_title() -> None:
     assert by_cue(titled, "said").speaker_entity == "Jane Doe"
     untitled = quotes_of(f"Jane Doe opened the bridge. {said}")
     assert by_cue(untitled, "said").speaker_entity is None
+    in_a_word = quotes_of("Police named the ringleader John Smith. The leader said the work was finished.")
+    assert by_cue(in_a_word, "said").speaker_entity is None, "'ringleader' is not the title 'leader'"
 
 
 def test_seed_001_cheong_told_the_associated_press(seed_quotes: dict[str, list[Quote]]) -> None:

@@ -94,7 +94,8 @@ class MentionIndex:
         return before[-1] if before else (titled[0] if titled else None)
 
     def _titled(self, mention: EntityMention, title: str) -> bool:
-        return self.text[max(0, mention.start - 80) : mention.start].rstrip().lower().endswith(title)
+        before = self.text[max(0, mention.start - 80) : mention.start].rstrip().lower()
+        return before.endswith(title) and not before[: -len(title)][-1:].isalnum()
 
     def last_medium_before(self, position: int) -> str | None:
         index = bisect.bisect_left(self._media, (position, 0, "")) - 1
