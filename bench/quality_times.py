@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from corroborator.analyze.nlp import get_nlp
-from corroborator.analyze.times import extract_times
+from corroborator.analyze.nlp.load import get_nlp
+from corroborator.analyze.times.extract import extract_times
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 GOLD = SHARED / "data" / "tempeval3_train.jsonl"

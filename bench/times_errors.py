@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from corroborator.analyze.times import find_times
+from corroborator.analyze.times.extract import find_times
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 GOLD = SHARED / "data" / "tempeval3_train.jsonl"
@@ -34,7 +34,7 @@ def sentence_spans(articles: list[Row], cache: Path) -> dict[str, list[list[int]
     if cache.exists():
         cached: dict[str, list[list[int]]] = json.loads(cache.read_text(encoding="utf-8"))
         return cached
-    from corroborator.analyze.nlp import get_nlp
+    from corroborator.analyze.nlp.load import get_nlp
 
     docs = get_nlp().pipe(a["text"] for a in articles)
     spans = {

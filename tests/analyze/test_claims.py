@@ -9,8 +9,8 @@ import pytest
 
 from corroborator.analyze import Analyzer
 from corroborator.analyze.claims import build_claims, split_clauses
-from corroborator.analyze.media import lookup
-from corroborator.analyze.nlp import get_nlp
+from corroborator.analyze.entities.media import lookup
+from corroborator.analyze.nlp.load import get_nlp
 from corroborator.types import Analysis, Article, Claim, Quote, Span
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"

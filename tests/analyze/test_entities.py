@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from corroborator.analyze.entities import extract_entities
-from corroborator.analyze.nlp import get_nlp
+from corroborator.analyze.entities.extract import extract_entities
+from corroborator.analyze.nlp.load import get_nlp
 from corroborator.types import Article, EntityMention
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from corroborator.analyze import media
+from corroborator.analyze.entities import media
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from corroborator.analyze.doc_arrays import doc_entities, read_sentence_bounds, sentence_bounds
-from corroborator.analyze.nlp import get_nlp
+from corroborator.analyze.nlp.arrays import doc_entities, read_sentence_bounds, sentence_bounds
+from corroborator.analyze.nlp.load import get_nlp
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 REPORT_OPS = """
 import json
 from threadpoolctl import threadpool_info
-from corroborator.analyze.nlp import get_nlp
+from corroborator.analyze.nlp.load import get_nlp
 nlp = get_nlp()
 nodes = [node for _, pipe in nlp.pipeline for node in pipe.model.walk()]
 print(json.dumps({

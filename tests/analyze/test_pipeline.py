@@ -11,6 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from corroborator.analyze import Analyzer, analyze_articles
+from corroborator.analyze.nlp.chunks import split_for_parsing
 from corroborator.analyze.pipeline import (
     PipelineError,
     Step,
@@ -19,7 +20,6 @@ from corroborator.analyze.pipeline import (
     default_steps,
     load_step_function,
 )
-from corroborator.analyze.text_chunks import split_for_parsing
 from corroborator.cli.analysis_cmd import register
 from corroborator.cli.common import CorroboratorGroup
 from corroborator.store import Store

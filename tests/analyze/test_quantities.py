@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborator.analyze.nlp import get_nlp
+from corroborator.analyze.nlp.load import get_nlp
 from corroborator.analyze.quantities import extract_quantities
 from corroborator.types import Quantity
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from corroborator.analyze.entities import extract_entities
-from corroborator.analyze.nlp import get_nlp
-from corroborator.analyze.quotes import extract_quotes, relay_chain
+from corroborator.analyze.entities.extract import extract_entities
+from corroborator.analyze.nlp.load import get_nlp
+from corroborator.analyze.quotes.extract import extract_quotes, relay_chain
 from corroborator.types import Article, EntityMention, Quote, Span
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"

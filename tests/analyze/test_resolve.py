@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corroborator.analyze import Analyzer, resolve_entities
-from corroborator.analyze.resolve import EntityIndex
+from corroborator.analyze.entities.resolve import EntityIndex
 from corroborator.types import Analysis, Article, EntityMention
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"

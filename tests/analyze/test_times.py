@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from corroborator.analyze.nlp import get_nlp
-from corroborator.analyze.times import extract_times, find_times, resolve_after_event
+from corroborator.analyze.nlp.load import get_nlp
+from corroborator.analyze.times.extract import extract_times, find_times, resolve_after_event
 from corroborator.types.analysis import TimeExpr
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"

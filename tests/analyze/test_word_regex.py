@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from corroborator.analyze.quotes_lexicon import SINGLE_CUES
-from corroborator.analyze.times import RULES
-from corroborator.analyze.word_regex import first_characters, word_trie
+from corroborator.analyze.nlp.word_regex import first_characters, word_trie
+from corroborator.analyze.quotes.lexicon import SINGLE_CUES
+from corroborator.analyze.times.extract import RULES
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 

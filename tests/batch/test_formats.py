@@ -17,7 +17,7 @@ from conftest import ecb_records, read_jsonl
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from corroborator.analyze.nlp import text_of
+from corroborator.analyze.nlp.load import text_of
 from corroborator.analyze.pipeline import Analyzer, Step, StepInput, default_steps
 from corroborator.batch import work
 from corroborator.batch.run import BatchOptions, run_batch

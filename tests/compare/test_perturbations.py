@@ -11,8 +11,8 @@ import pytest
 
 from corroborator.analyze.pipeline import shared_analyzer
 from corroborator.compare import build_brief
-from corroborator.compare.perturb import Case, cases_for, score_case
 from corroborator.types import Analysis, Article, Brief
+from datagen.perturb import Case, cases_for, score_case
 
 MEANTIME = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "meantime_wikinews.jsonl"
 ARTICLES = 3

@@ -12,9 +12,9 @@ from stories_helpers import seed_articles
 from corroborator.stories.bulk import bulk_build
 from corroborator.stories.copies import CopyDetector, CopyEntry
 from corroborator.stories.persist import COPIES_FILE, load_index
-from corroborator.stories.synthetic import article, generated, new_articles
 from corroborator.stories.table import ProfileTable
 from corroborator.stories.text import shingles, words
+from datagen.synthetic import article, generated, new_articles
 
 SIZE = 600
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from corroborator.analyze.entities.resolve import EntityIndex, resolve_entities
     from corroborator.analyze.pipeline import Analyzer, analyze_articles
-    from corroborator.analyze.resolve import EntityIndex, resolve_entities
 
 __all__ = ["Analyzer", "EntityIndex", "analyze_articles", "resolve_entities"]
 
 _HOMES = {
     "Analyzer": "corroborator.analyze.pipeline",
     "analyze_articles": "corroborator.analyze.pipeline",
-    "EntityIndex": "corroborator.analyze.resolve",
-    "resolve_entities": "corroborator.analyze.resolve",
+    "EntityIndex": "corroborator.analyze.entities.resolve",
+    "resolve_entities": "corroborator.analyze.entities.resolve",
 }
 
 

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from corroborator.analyze.media import NewsOrg, lookup
-from corroborator.analyze.nlp import text_of
-from corroborator.analyze.quotes_relay import relay_chain
+from corroborator.analyze.entities.media import NewsOrg, lookup
+from corroborator.analyze.nlp.load import text_of
+from corroborator.analyze.quotes.relay import relay_chain
 from corroborator.types import Analysis, Article, Claim, Quote
 
 CLAUSE_BREAK = re.compile(r"; |, (?:while|whereas|as(?! well as)|but|although|though) ")

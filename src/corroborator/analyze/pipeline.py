@@ -13,9 +13,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from corroborator.analyze.doc_arrays import read_sentence_bounds, sentence_bounds
-from corroborator.analyze.nlp import get_nlp, set_text, text_of
-from corroborator.analyze.text_chunks import split_for_parsing
+from corroborator.analyze.nlp.arrays import read_sentence_bounds, sentence_bounds
+from corroborator.analyze.nlp.chunks import split_for_parsing
+from corroborator.analyze.nlp.load import get_nlp, set_text, text_of
 from corroborator.errors import CorroboratorError
 from corroborator.types import Analysis, Article, Failure
 
@@ -80,10 +80,10 @@ def load_step_function(module: str, function: str, step: str) -> Callable[..., A
 
 def default_steps() -> list[Step]:
     """sentences, entities, times, quantities, quotes, claims; PipelineError if a step's module is missing."""
-    entities = load_step_function("entities", "extract_entities", "entities")
-    times = load_step_function("times", "extract_times", "times")
+    entities = load_step_function("entities.extract", "extract_entities", "entities")
+    times = load_step_function("times.extract", "extract_times", "times")
     quantities = load_step_function("quantities", "extract_quantities", "quantities")
-    quotes = load_step_function("quotes", "extract_quotes", "quotes")
+    quotes = load_step_function("quotes.extract", "extract_quotes", "quotes")
     claims = load_step_function("claims", "build_claims", "claims")
 
     def run_sentences(given: StepInput) -> None:

@@ -14,8 +14,8 @@ import numpy
 from spacy.attrs import IDX, LIKE_NUM, LOWER, PREFIX
 from spacy.tokens import Doc
 
-from corroborator.analyze.doc_arrays import DocEntity, doc_entities
-from corroborator.analyze.nlp import text_of
+from corroborator.analyze.nlp.arrays import DocEntity, doc_entities
+from corroborator.analyze.nlp.load import text_of
 from corroborator.types import Quantity
 
 _UNITS_TEXT = """

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from corroborator.analyze.pipeline import shared_analyzer
-from corroborator.analyze.quotes_relay import relay_chain
+from corroborator.analyze.quotes.relay import relay_chain
 from corroborator.cli.common import DbOption, JsonOption, fail, stdout_console
 from corroborator.store import Store, analysis_to_dict, article_to_dict, resolve_db_path
 from corroborator.types import Analysis, Article

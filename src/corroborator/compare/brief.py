@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from corroborator.analyze.times import find_times
+from corroborator.analyze.times.extract import find_times
 from corroborator.compare.agree import agreements, single_source_facts
 from corroborator.compare.align import align
 from corroborator.compare.bigstory import fold_copies

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from corroborator.analyze.resolve import EntityIndex, resolve_entities
+from corroborator.analyze.entities.resolve import EntityIndex, resolve_entities
 from corroborator.types import Analysis, EntityRow
 
 

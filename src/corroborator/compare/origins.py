@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from corroborator.analyze.media import lookup
+from corroborator.analyze.entities.media import lookup
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.units import Unit
 from corroborator.types import Article, CopyLink, OriginTrace

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from corroborator.analyze.nlp import get_nlp
+from corroborator.analyze.nlp.load import get_nlp
 from corroborator.stories.text import explicit_dates, explicit_years
 from corroborator.types import Analysis, Article, EntityMention, Quantity, TimeExpr
 

@@ -6,8 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from corroborator.analyze import media
-from corroborator.analyze.quotes_lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
+from corroborator.analyze.entities import media
+from corroborator.analyze.quotes.lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
 from corroborator.types.analysis import EntityMention, Quote
 
 MAX_ENCLOSING_CHARS = 10_000

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from corroborator.analyze.doc_arrays import DocEntity, doc_entities
-from corroborator.analyze.media import is_medium
-from corroborator.analyze.names import is_part_of, name_tokens
-from corroborator.analyze.nlp import text_of
+from corroborator.analyze.entities.media import is_medium
+from corroborator.analyze.entities.names import is_part_of, name_tokens
+from corroborator.analyze.nlp.arrays import DocEntity, doc_entities
+from corroborator.analyze.nlp.load import text_of
 from corroborator.types import Article, EntityMention
 
 KEPT_LABELS = frozenset(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from corroborator.analyze import times_calendar as cal
-from corroborator.analyze.times_context import Context, Found, Rule, Unresolved
-from corroborator.analyze.times_lexicon import (
+from corroborator.analyze.times import calendar as cal
+from corroborator.analyze.times.context import Context, Found, Rule, Unresolved
+from corroborator.analyze.times.lexicon import (
     ANY_YEAR,
     DAY_NUM,
     DAY_ORDINALS,

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Literal, cast
 
 MediumKind = Literal["wire", "state_media", "broadcaster", "newspaper", "magazine", "online"]
-DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "news_orgs.json"
+DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "news_orgs.json"
 KINDS: frozenset[str] = frozenset({"wire", "state_media", "broadcaster", "newspaper", "magazine", "online"})
 
 _DESCRIPTOR_PREFIXES = (

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy
 from rapidfuzz import fuzz, process
 
-from corroborator.analyze.media import lookup
-from corroborator.analyze.names import (
+from corroborator.analyze.entities.media import lookup
+from corroborator.analyze.entities.names import (
     acronym_letters,
     initials,
     is_acronym,
@@ -24,7 +24,7 @@ from corroborator.analyze.names import (
 )
 from corroborator.types import Analysis
 
-ALIASES_FILE = Path(__file__).resolve().parents[1] / "data" / "aliases.json"
+ALIASES_FILE = Path(__file__).resolve().parents[2] / "data" / "aliases.json"
 SAME_KEY = 0.95
 SAME_MEDIUM = 0.95
 ALIAS = 0.95

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from corroborator.analyze.quotes_lexicon import (
+from corroborator.analyze.quotes.lexicon import (
     AUXILIARIES,
     NP_BOUNDARIES,
     OBJECT_FORMS,
     SPEECH_FORMS,
     word_set,
 )
-from corroborator.analyze.quotes_relay import MentionIndex
-from corroborator.analyze.quotes_text import trim, words_before
+from corroborator.analyze.quotes.relay import MentionIndex
+from corroborator.analyze.quotes.text import trim, words_before
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 MAX_SPEAKER_WORDS = 12

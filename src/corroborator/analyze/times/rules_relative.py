@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from corroborator.analyze import times_calendar as cal
-from corroborator.analyze.times_context import Context, Found, Rule
-from corroborator.analyze.times_lexicon import (
+from corroborator.analyze.times import calendar as cal
+from corroborator.analyze.times.context import Context, Found, Rule
+from corroborator.analyze.times.lexicon import (
     COUNT,
     MONTH_NAME,
     MONTHS,
@@ -22,7 +22,7 @@ from corroborator.analyze.times_lexicon import (
     alternation,
     year_number,
 )
-from corroborator.analyze.times_rules_day import DAY_RULES
+from corroborator.analyze.times.rules_day import DAY_RULES
 
 _FINANCE = re.compile(r"quarter|net|income|profit|earn|revenue|sales|share|loss|\$|cents|results", re.I)
 _NUMBER_PARTS = re.compile(r"[\s-]+")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corroborator.analyze.times_calendar import Tense, tense_near
+from corroborator.analyze.times.calendar import Tense, tense_near
 from corroborator.types.analysis import TimeType
 
 CUE_WINDOW = 100

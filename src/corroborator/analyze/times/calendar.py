@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from corroborator.analyze.times_lexicon import SEASON_OF_MONTH, SEASON_ORDER
+from corroborator.analyze.times.lexicon import SEASON_OF_MONTH, SEASON_ORDER
 
 Tense = Literal["past", "future"] | None
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from corroborator.analyze import times_calendar as cal
-from corroborator.analyze.times_context import Context, Found, Rule
-from corroborator.analyze.times_lexicon import DAY_NUM, MONTH_NAME, PART_OF_DAY, PARTS_OF_DAY, WEEKDAY_NAME
-from corroborator.analyze.times_rules_dates import explicit_day
+from corroborator.analyze.times import calendar as cal
+from corroborator.analyze.times.context import Context, Found, Rule
+from corroborator.analyze.times.lexicon import DAY_NUM, MONTH_NAME, PART_OF_DAY, PARTS_OF_DAY, WEEKDAY_NAME
+from corroborator.analyze.times.rules_dates import explicit_day
 
 _GENERIC_TODAY = re.compile(
     r"['’]s\s+(?:world|youth|society|generation|young|children|kids|teenagers|students|families|parents|"

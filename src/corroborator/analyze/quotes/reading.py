@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corroborator.analyze.quotes_lexicon import CITING_RE, FILLER_RE, NP_BOUNDARIES, SPEECH_FORMS, word_set
-from corroborator.analyze.quotes_relay import MentionIndex, resolve_cited
-from corroborator.analyze.quotes_speaker import (
+from corroborator.analyze.quotes.lexicon import CITING_RE, FILLER_RE, NP_BOUNDARIES, SPEECH_FORMS, word_set
+from corroborator.analyze.quotes.relay import MentionIndex, resolve_cited
+from corroborator.analyze.quotes.speaker import (
     CUE_WORDS,
     DETERMINERS,
     END_PUNCT,
@@ -18,7 +18,7 @@ from corroborator.analyze.quotes_speaker import (
     speaker_before,
     trim_auxiliaries,
 )
-from corroborator.analyze.quotes_text import QuoteIndex, trim, words_before
+from corroborator.analyze.quotes.text import QuoteIndex, trim, words_before
 
 OPENERS = "“\"'`‘"
 CLOSERS = "”\"'’"

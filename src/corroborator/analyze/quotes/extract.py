@@ -18,10 +18,10 @@ import re
 
 from spacy.tokens import Doc
 
-from corroborator.analyze.doc_arrays import read_sentence_bounds, sentence_bounds
-from corroborator.analyze.nlp import text_of
-from corroborator.analyze.quotes_lexicon import CLAUSE_FORMS, TELL_FORMS, find_cues
-from corroborator.analyze.quotes_reading import (
+from corroborator.analyze.nlp.arrays import read_sentence_bounds, sentence_bounds
+from corroborator.analyze.nlp.load import text_of
+from corroborator.analyze.quotes.lexicon import CLAUSE_FORMS, TELL_FORMS, find_cues
+from corroborator.analyze.quotes.reading import (
     ArticleView,
     Found,
     content_after,
@@ -31,15 +31,15 @@ from corroborator.analyze.quotes_reading import (
     skip_fillers,
     skip_object,
 )
-from corroborator.analyze.quotes_relay import (
+from corroborator.analyze.quotes.relay import (
     MentionIndex,
     add_enclosing_media,
     medium_of,
     relay_chain,
     resolve_speaker,
 )
-from corroborator.analyze.quotes_speaker import DETERMINERS, END_PUNCT
-from corroborator.analyze.quotes_text import QuoteIndex, sentence_pieces, trim, words_before
+from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT
+from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
 from corroborator.types.analysis import EntityMention, Quote, Span
 
 __all__ = ["extract_quotes", "relay_chain"]

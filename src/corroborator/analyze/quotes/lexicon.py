@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corroborator.analyze.word_regex import word_trie
+from corroborator.analyze.nlp.word_regex import word_trie
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -11,14 +11,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from corroborator.analyze.doc_arrays import sentence_bounds
-from corroborator.analyze.nlp import text_of
-from corroborator.analyze.times_calendar import parse_reference
-from corroborator.analyze.times_context import Context, Found, Rule, Unresolved
-from corroborator.analyze.times_lexicon import MOD_WORDS, PROPER_TIME_WORDS, TRIGGER_WORDS, alternation
-from corroborator.analyze.times_rules_dates import DATE_RULES
-from corroborator.analyze.times_rules_relative import RELATIVE_RULES
-from corroborator.analyze.word_regex import first_characters, word_trie
+from corroborator.analyze.nlp.arrays import sentence_bounds
+from corroborator.analyze.nlp.load import text_of
+from corroborator.analyze.nlp.word_regex import first_characters, word_trie
+from corroborator.analyze.times.calendar import parse_reference
+from corroborator.analyze.times.context import Context, Found, Rule, Unresolved
+from corroborator.analyze.times.lexicon import MOD_WORDS, PROPER_TIME_WORDS, TRIGGER_WORDS, alternation
+from corroborator.analyze.times.rules_dates import DATE_RULES
+from corroborator.analyze.times.rules_relative import RELATIVE_RULES
 from corroborator.types.analysis import TimeExpr, TimeType
 
 RULES: list[Rule] = DATE_RULES + RELATIVE_RULES
