@@ -1,12 +1,12 @@
 """The Python API: what the CLI and the web app are thin layers over.
 
-    from corroborator.api import Corroborator
+from corroborator.api import Corroborator
 
-    with Corroborator("news.db") as corroborator:
-        report = corroborator.ingest(["examples/seeds/"])
-        print(report.added, "added;", len(report.failed), "failed")
-        for hit in corroborator.search("cruise missile engines"):
-            print(hit.title, hit.marked())
+with Corroborator("news.db") as corroborator:
+    report = corroborator.ingest(["examples/seeds/"])
+    print(report.added, "added;", len(report.failed), "failed")
+    for hit in corroborator.search("cruise missile engines"):
+        print(hit.title, hit.marked())
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from corroborator.errors import CorroboratorError, InputError, StoreError
 from corroborator.ingest import ReadOptions, read_sources
 from corroborator.store import SearchHit, Store
 from corroborator.types import Analysis, Article, Assignment, Brief, Failure, Story
+from corroborator.types.brief import SINGLE_SOURCE_SHOWN as SHOWN
 
 Progress = Callable[[Article | Failure], None]
 ANALYSIS_BATCH = 32
@@ -146,18 +147,21 @@ class Corroborator:
         """One stored story with its members and copies; raises NotFound if there is none."""
         return self.store.get_story(story_id)
 
-    def brief(self, story_id: str) -> Brief:
-        """What the articles of a stored story agree on, where they differ, and where claims come from."""
+    def brief(self, story_id: str, all_single_source: bool = False) -> Brief:
+        """What the articles of a stored story agree on, where they differ, and where claims come from;
+        the five best-ranked single-source facts of each article, or all of them."""
         from corroborator.compare.sources import brief_for_story
 
-        return brief_for_story(self.store.path, story_id)
+        return brief_for_story(self.store.path, story_id, None if all_single_source else SHOWN)
 
     @staticmethod
-    def compare(sources: Sequence[str], options: ReadOptions | None = None) -> Brief:
+    def compare(
+        sources: Sequence[str], options: ReadOptions | None = None, all_single_source: bool = False
+    ) -> Brief:
         """The brief of the given files or URLs read as one story, with no database."""
         from corroborator.compare.sources import compare_sources
 
-        return compare_sources(sources, options).brief
+        return compare_sources(sources, options, None if all_single_source else SHOWN).brief
 
     def close(self) -> None:
         self.store.close()

@@ -142,6 +142,19 @@ def check_offsets(text: str, analysis: Analysis) -> None:
         assert claim.quote is None or 0 <= claim.quote < len(analysis.quotes), claim
 
 
+def facts_check(text: str) -> None:
+    from corroborator.facts import extract_facts
+
+    article = Article(text=text)
+    (facts,) = extract_facts([article], analyzer().analyze([article]))
+    for fact in facts:
+        assert 0 <= fact.start < fact.end <= len(text), fact
+        assert text[fact.start : fact.end] == fact.text, fact
+        assert 0 <= fact.predicate_start < fact.predicate_end <= len(text), fact
+        for argument in fact.arguments:
+            assert text[argument.start : argument.end] == argument.text, argument
+
+
 def compare_check(articles: list[Article]) -> None:
     from corroborator.compare import build_brief
     from corroborator.render import render
@@ -268,6 +281,9 @@ TARGETS = [
     ),
     Target("analysis", inputs.analysis_texts, analysis_check, 100, 500, 10.0, prepare=analyzer),
     Target("analysis-huge", inputs.huge_texts(60_000), analysis_check, 4, 50, 30.0, prepare=analyzer),
+    Target(
+        "facts", st.one_of(article_texts, inputs.analysis_texts), facts_check, 50, 500, 10.0, prepare=analyzer
+    ),
     Target(
         "compare", st.lists(articles, min_size=1, max_size=3), compare_check, 12, 500, 30.0, prepare=analyzer
     ),

@@ -1,30 +1,59 @@
-"""Agreements (facts several articles state) and single-source facts (facts only one article states)."""
+"""Agreements (one fact several articles state, one span an article) and single-source facts (facts no
+other article states in any wording), from the fact alignment."""
 
 from __future__ import annotations
 
-from corroborator.compare.align import AGREE_THRESHOLD, Alignment
+import bisect
+from collections.abc import Callable, Sequence
+
+from corroborator.compare.fact_align import RELATED_THRESHOLD, FactAlignment
 from corroborator.compare.origins import Origins
-from corroborator.compare.text import content_set, shorten
+from corroborator.compare.rank import ranked_single_source
+from corroborator.compare.text import shorten
 from corroborator.compare.units import Unit
-from corroborator.types import Agreement, Evidence, SingleSourceFact
+from corroborator.types import Agreement, Evidence, Fact, SingleSourceFact
 
-MIN_FACT_WORDS = 5
-MIN_FACT_CONTENT_WORDS = 3
+CLAUSE_SHARED = 0.5
+"""A clause aligned this well with another article's clause (`compare.align`) is shared, whatever facts the
+parser read in it."""
+OVERLAP_OF_AGREED = 0.5
+"""A fact lying this much inside an agreed fact's words is not reported as single-source."""
 
 
-def evidence_of(unit: Unit) -> Evidence:
-    return Evidence(unit.article, unit.start, unit.end, unit.text)
+def fact_evidence(fact: Fact) -> Evidence:
+    return Evidence(fact.article, fact.start, fact.end, fact.text)
 
 
-def agreements(alignment: Alignment, origins: Origins) -> list[Agreement]:
-    """One agreement per aligned group, best supported first."""
+class UnitLookup:
+    """The clause unit each fact lies in (for its attribution chain and origin)."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.by_article: dict[str, list[Unit]] = {}
+        for unit in units:
+            self.by_article.setdefault(unit.article, []).append(unit)
+        self.starts = {a: [u.start for u in us] for a, us in self.by_article.items()}
+
+    def unit_of(self, fact: Fact) -> Unit | None:
+        units = self.by_article.get(fact.article, [])
+        position = bisect.bisect_right(self.starts.get(fact.article, []), fact.predicate_start) - 1
+        candidates = units[max(0, position - 1) : position + 2]
+        return max(candidates, key=lambda u: _overlap(u.start, u.end, fact.start, fact.end), default=None)
+
+
+def _overlap(start: int, end: int, other_start: int, other_end: int) -> int:
+    return max(0, min(end, other_end) - max(start, other_start))
+
+
+def agreements(alignment: FactAlignment, origins: Origins, lookup: UnitLookup) -> list[Agreement]:
+    """One agreement per group of aligned facts, most widely stated and best supported first."""
     found = []
     for group, score in zip(alignment.groups, alignment.group_scores, strict=True):
-        sources = origins.origins_of(group)
+        units = [u for u in (lookup.unit_of(f) for f in group) if u is not None]
+        sources = origins.origins_of(units)
         found.append(
             Agreement(
-                fact=shorten(min((u.text for u in group), key=len)),
-                evidence=[evidence_of(u) for u in sorted(group, key=lambda u: (u.article, u.start))],
+                fact=shorten(min((f.text for f in group), key=len)),
+                evidence=[fact_evidence(f) for f in group],
                 score=round(score, 3),
                 origins=sources,
                 independent_origins=len(sources),
@@ -34,28 +63,58 @@ def agreements(alignment: Alignment, origins: Origins) -> list[Agreement]:
     return sorted(found, key=lambda a: (-len({e.article for e in a.evidence}), -a.score))
 
 
-def is_substantive(unit: Unit) -> bool:
-    """Long enough to state a fact (not a subheading or a "watch live" line)."""
-    return len(unit.text.split()) >= MIN_FACT_WORDS and len(content_set(unit.text)) >= MIN_FACT_CONTENT_WORDS
-
-
-def single_source_facts(alignment: Alignment, origins: Origins) -> list[SingleSourceFact]:
-    """Units no other article states (their best match elsewhere is below the agreement threshold)."""
-    if len({u.article for u in alignment.units}) < 2:
+def single_source_facts(
+    alignment: FactAlignment,
+    origins: Origins,
+    lookup: UnitLookup,
+    clause_best: Callable[[Unit], float],
+    limit: int | None = None,
+) -> list[SingleSourceFact]:
+    """Facts no other article states, ranked per article by what a fact-checker needs first; the first
+    `limit` of each article (all when None). A fact is not single-source when its best match in another
+    article is related, nor when the clause it lies in is worded like a clause of another article
+    (`clause_best`: the clause's best alignment score elsewhere)."""
+    if len({f.article for f in alignment.facts}) < 2:
         return []
-    grouped = {u.key for group in alignment.groups for u in group}
+    agreed = _agreed_spans(alignment)
+    lonely = [
+        fact
+        for position, fact in enumerate(alignment.facts)
+        if alignment.best_elsewhere.get(position, 0.0) < RELATED_THRESHOLD
+        and not _inside_agreed(fact, agreed)
+        and not _clause_shared(lookup.unit_of(fact), clause_best)
+    ]
     found = []
-    for unit in alignment.units:
-        if unit.key in grouped or not is_substantive(unit):
-            continue
-        if alignment.best_against_others(unit) >= AGREE_THRESHOLD:
-            continue
+    for fact, rank, why in ranked_single_source(lonely, limit):
+        unit = lookup.unit_of(fact)
         found.append(
             SingleSourceFact(
-                fact=shorten(unit.text),
-                article=unit.article,
-                evidence=[evidence_of(unit)],
-                origins=[origins.origin_of(unit)],
+                fact=shorten(fact.text),
+                article=fact.article,
+                evidence=[fact_evidence(fact)],
+                origins=[origins.origin_of(unit)] if unit is not None else [],
+                rank=rank,
+                why=why,
             )
         )
     return found
+
+
+def _clause_shared(unit: Unit | None, clause_best: Callable[[Unit], float]) -> bool:
+    return unit is not None and clause_best(unit) >= CLAUSE_SHARED
+
+
+def _agreed_spans(alignment: FactAlignment) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for group in alignment.groups:
+        for fact in group:
+            spans.setdefault(fact.article, []).append((fact.start, fact.end))
+    return spans
+
+
+def _inside_agreed(fact: Fact, agreed: dict[str, list[tuple[int, int]]]) -> bool:
+    length = max(1, fact.end - fact.start)
+    return any(
+        _overlap(start, end, fact.start, fact.end) / length >= OVERLAP_OF_AGREED
+        for start, end in agreed.get(fact.article, ())
+    )

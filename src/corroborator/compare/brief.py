@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
 
 from corroborator.analyze.times.extract import find_times
-from corroborator.compare.agree import agreements, single_source_facts
+from corroborator.compare.agree import UnitLookup, agreements, single_source_facts
 from corroborator.compare.align import align
 from corroborator.compare.bigstory import fold_copies
 from corroborator.compare.discrepancy import find_discrepancies
 from corroborator.compare.entities_table import build_clusters, entity_rows
+from corroborator.compare.fact_align import align_facts
 from corroborator.compare.origins import independence_summary, trace_origins
 from corroborator.compare.timeline import build_timeline
 from corroborator.compare.units import build_units
 from corroborator.errors import InputError
+from corroborator.facts import extract_facts
 from corroborator.types import Analysis, Article, Brief, BriefArticle, CopyLink
+from corroborator.types.brief import SINGLE_SOURCE_SHOWN
 
 INFERRED = "inferred"
+TITLE_WORDS = 6
 
 
 def build_brief(
@@ -27,11 +32,15 @@ def build_brief(
     analyses: Sequence[Analysis],
     copies: Sequence[CopyLink] = (),
     semantic: bool = True,
+    single_source_limit: int | None = SINGLE_SOURCE_SHOWN,
 ) -> Brief:
     """What a story's articles agree on, where they differ, what only one says, where claims come from.
 
-    `semantic=False` aligns claims by their words and facts alone, without clause embeddings (batch).
-    A copy's clauses worded as in the article it copies are folded onto those (`compare.bigstory`)."""
+    Agreements and single-source facts come from the facts of each sentence (`corroborator.facts`),
+    aligned across articles; `single_source_limit` is how many single-source facts of each article the
+    brief lists, best ranked first (None: all). `semantic=False` aligns by words and facts alone, without
+    embeddings (batch). A copy's clauses worded as in the article it copies are folded onto those
+    (`compare.bigstory`)."""
     articles = _unique(articles)
     by_id = {a.article_id: a for a in analyses}
     missing = [a.id for a in articles if a.id not in by_id]
@@ -46,15 +55,24 @@ def build_brief(
     clusters = build_clusters(ordered)
     alignment = align(units, semantic, fold_copies(units, copies))
     origins = trace_origins(list(articles), units, clusters, names, tuple(copies))
-    agreed = agreements(alignment, origins)
+    facts = [f for per_article in extract_facts(articles, ordered) for f in per_article if f.kind != "speech"]
+    fact_alignment = align_facts(facts, clusters, semantic)
+    lookup = UnitLookup(units)
+    agreed = agreements(fact_alignment, origins, lookup)
     return Brief(
         story=story_id,
         articles=[_brief_article(a, names[a.id], story_date) for a in articles],
         agreements=agreed,
         discrepancies=find_discrepancies(
-            list(articles), alignment, clusters, names.__getitem__, _copy_articles(articles, copies)
+            list(articles),
+            alignment,
+            clusters,
+            names.__getitem__,
+            _copy_articles(articles, copies),
         ),
-        single_source=single_source_facts(alignment, origins),
+        single_source=single_source_facts(
+            fact_alignment, origins, lookup, alignment.best_against_others, single_source_limit
+        ),
         origins=sorted(origins.traces.values(), key=lambda t: (-len(t.articles), t.origin)),
         independence=independence_summary(len(articles), [a.origins for a in agreed], origins),
         timeline=build_timeline(alignment),
@@ -76,11 +94,16 @@ def _unique(articles: Sequence[Article]) -> list[Article]:
 
 
 def article_names(articles: Sequence[Article]) -> dict[str, str]:
-    """Short, unique names: the outlet, else the file name, else the id; numbered when repeated."""
+    """Short, unique names: the outlet, else the title, else the file name when the file held this article
+    alone, else the id; numbered only when two articles share an outlet or title."""
+    per_file = Counter(article.origin for article in articles if article.origin)
     names: dict[str, str] = {}
     used: set[str] = set()
     for article in articles:
-        base = article.outlet or (PurePath(article.origin).stem if article.origin else "") or article.id[:8]
+        base = article.outlet or _short_title(article.title)
+        if not base and article.origin and per_file[article.origin] == 1:
+            base = PurePath(article.origin).stem
+        base = base or article.source_id or article.id[:8]
         name, count = base, 1
         while name in used:
             count += 1
@@ -88,6 +111,11 @@ def article_names(articles: Sequence[Article]) -> dict[str, str]:
         used.add(name)
         names[article.id] = name
     return names
+
+
+def _short_title(title: str) -> str:
+    words = title.split()
+    return " ".join(words[:TITLE_WORDS]) + ("..." if len(words) > TITLE_WORDS else "")
 
 
 def _with_borrowed_dates(article: Article, analysis: Analysis, story_date: str | None) -> Analysis:

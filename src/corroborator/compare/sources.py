@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from corroborator.errors import InputError
 from corroborator.ingest import ReadOptions, read_sources
 from corroborator.store import Store
 from corroborator.types import Analysis, Article, Brief, Failure
+from corroborator.types.brief import SINGLE_SOURCE_SHOWN
 
 
 @dataclass
@@ -27,8 +29,13 @@ def adhoc_story_id(articles: Sequence[Article]) -> str:
     return "adhoc-" + digest.hexdigest()[:12]
 
 
-def compare_sources(sources: Sequence[str], options: ReadOptions | None = None) -> Comparison:
-    """Read every source, analyse the articles, and compare them all as one story."""
+def compare_sources(
+    sources: Sequence[str],
+    options: ReadOptions | None = None,
+    single_source_limit: int | None = SINGLE_SOURCE_SHOWN,
+) -> Comparison:
+    """Read every source, analyse the articles, and compare them all as one story (`single_source_limit`
+    single-source facts an article, None for all)."""
     articles: dict[str, Article] = {}
     failures: list[Failure] = []
     for item in read_sources(list(sources), options or ReadOptions()):
@@ -39,12 +46,24 @@ def compare_sources(sources: Sequence[str], options: ReadOptions | None = None) 
     if not articles:
         reasons = "; ".join(f"{f.item}: {f.reason}" for f in failures[:3]) or "no article found"
         raise InputError(f"nothing to compare ({reasons})", "give text, HTML or feed files, folders or URLs")
-    found = list(articles.values())
+    found = input_ids_kept(list(articles.values()))
     analyses = shared_analyzer().analyze(found)
-    return Comparison(build_brief(adhoc_story_id(found), found, analyses), failures)
+    brief = build_brief(adhoc_story_id(found), found, analyses, single_source_limit=single_source_limit)
+    return Comparison(brief, failures)
 
 
-def brief_for_story(db_path: str | Path, story_id: str) -> Brief:
+def input_ids_kept(articles: Sequence[Article]) -> list[Article]:
+    """The articles under the ids their input gave (a JSONL, CSV or Parquet `id`), when every article has
+    one and no two share it; otherwise under their content ids."""
+    given = [a.source_id for a in articles]
+    if not all(given) or len(set(given)) != len(given):
+        return list(articles)
+    return [dataclasses.replace(a, id=str(a.source_id)) for a in articles]
+
+
+def brief_for_story(
+    db_path: str | Path, story_id: str, single_source_limit: int | None = SINGLE_SOURCE_SHOWN
+) -> Brief:
     """The brief of a stored story; articles without a stored analysis are analysed now."""
     with Store(db_path) as store:
         story = store.get_story(story_id)
@@ -53,4 +72,4 @@ def brief_for_story(db_path: str | Path, story_id: str) -> Brief:
     missing = [a for a in articles if stored[a.id] is None]
     fresh = {a.article_id: a for a in shared_analyzer().analyze(missing)} if missing else {}
     analyses: list[Analysis] = [stored[a.id] or fresh[a.id] for a in articles]
-    return build_brief(story.id, articles, analyses, story.copies)
+    return build_brief(story.id, articles, analyses, story.copies, single_source_limit=single_source_limit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ _NEGATION = re.compile(
 _LINE = re.compile(r"[^\n]+")
 MIN_CLAUSE_WORDS = 4
 MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 40 * MAX_HEADING_WORDS
+"""A line longer than this is no heading, whatever its words (not split to count them)."""
+CLAIMS_AROUND = 8
 
 
 @dataclass
@@ -52,7 +56,7 @@ def build_units(articles: list[Article], analyses: list[Analysis]) -> list[Unit]
     units: list[Unit] = []
     for article in articles:
         analysis = by_id.get(article.id) or Analysis(article_id=article.id)
-        claims = claims_of(article, analysis)
+        claims = sorted(claims_of(article, analysis), key=lambda c: c.start)
         for sentence_start, sentence_end in _sentences(article, analysis, claims):
             for start, end in clause_spans(article.text, sentence_start, sentence_end):
                 if is_heading(article.text, start, end):
@@ -66,7 +70,10 @@ def is_heading(text: str, start: int, end: int) -> bool:
     """A short line without closing punctuation: a subheading or a "watch live" line, not a statement."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    line_end = line_end if line_end >= 0 else len(text)
+    if line_end - line_start > MAX_HEADING_CHARS:
+        return False
+    line = text[line_start:line_end].strip()
     return len(line.split()) < MAX_HEADING_WORDS and not line.endswith((".", "!", "?", '"', "”", "’", "'"))
 
 
@@ -77,10 +84,14 @@ def _sentences(article: Article, analysis: Analysis, claims: list[Claim]) -> lis
 
 
 def _claim_at(claims: list[Claim], start: int, end: int) -> Claim:
+    """The claim the clause overlaps most, among the claims near it (claims are in text order)."""
+
     def overlap(claim: Claim) -> int:
         return min(end, claim.end) - max(start, claim.start)
 
-    best = max(claims, key=overlap, default=None)
+    position = bisect.bisect_right(claims, start, key=lambda c: c.start)
+    near = claims[max(0, position - CLAIMS_AROUND) : position + CLAIMS_AROUND]
+    best = max(near, key=overlap, default=None)
     if best is None or overlap(best) <= 0:
         return Claim(-1, start, end, "")
     return best

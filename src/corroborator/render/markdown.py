@@ -25,7 +25,10 @@ def render_markdown(brief: Brief) -> str:
         lines.append(f"- **{item.kind}** (severity {item.severity}): {_cell(item.explanation)}")
         lines += [f"  - {_cell(evidence_line(e, names))}" for e in item.evidence]
     lines += ["", f"## Single-source facts ({len(brief.single_source)})", ""]
-    lines += [f"- {_cell(names.get(f.article, f.article))}: {_cell(f.fact)}" for f in brief.single_source]
+    lines += [
+        f"- {_cell(names.get(f.article, f.article))} #{f.rank}: {_cell(f.fact)} ({_cell(f.why)})"
+        for f in brief.single_source
+    ]
     lines += ["", "## Timeline", "", "| date | what | sources |", "| --- | --- | --- |"]
     for event in brief.timeline:
         when = date_range(event.date, event.end) + (" (inferred)" if event.inferred else "")

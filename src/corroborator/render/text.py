@@ -66,9 +66,17 @@ def _discrepancies(brief: Brief, names: dict[str, str]) -> Table:
 
 
 def _single_source(brief: Brief, names: dict[str, str]) -> Table:
-    table = _table(f"Single-source facts ({len(brief.single_source)})", "article", "fact", "origin")
+    table = _table(
+        f"Single-source facts ({len(brief.single_source)})", "article", "#", "fact", "why", "origin"
+    )
     for fact in brief.single_source:
-        table.add_row(names.get(fact.article, fact.article), flat(fact.fact), ", ".join(fact.origins))
+        table.add_row(
+            names.get(fact.article, fact.article),
+            str(fact.rank),
+            flat(fact.fact),
+            fact.why,
+            ", ".join(fact.origins),
+        )
     return table
 
 

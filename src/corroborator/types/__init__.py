@@ -30,11 +30,13 @@ from corroborator.types.brief import (
     SingleSourceFact,
     TimelineEvent,
 )
+from corroborator.types.facts import Argument, Fact, FactKind, Role
 from corroborator.types.story import Assignment, CopyLink, Story
 
 __all__ = [
     "Agreement",
     "Analysis",
+    "Argument",
     "Article",
     "Assignment",
     "Brief",
@@ -47,11 +49,14 @@ __all__ = [
     "EntityMention",
     "EntityRow",
     "Evidence",
+    "Fact",
+    "FactKind",
     "Failure",
     "OriginTrace",
     "Quantity",
     "Quote",
     "ReadResult",
+    "Role",
     "SingleSourceFact",
     "Span",
     "Story",

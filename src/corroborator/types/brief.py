@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+SINGLE_SOURCE_SHOWN = 5
+"""Single-source facts a brief lists for each article unless all are asked for."""
+
 DiscrepancyKind = Literal[
     "weekday_mismatch", "date", "time", "number", "entity", "attribution", "quote", "polarity", "detail"
 ]
@@ -43,6 +46,10 @@ class SingleSourceFact:
     article: str
     evidence: list[Evidence] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
+    rank: int = 0
+    """Its place among its article's single-source facts, from 1 (what a fact-checker needs first)."""
+    why: str = ""
+    """What makes the rank: "names 2; a number; early in the report"."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ def compute_brief(story: Story, articles: Sequence[Article], analyses: Sequence[
     from corroborator.compare import build_brief
     from corroborator.render import brief_to_dict
 
-    brief = build_brief(story.id, list(articles), list(analyses), story.copies)
+    brief = build_brief(story.id, list(articles), list(analyses), story.copies, single_source_limit=None)
     freeze_heap_once("compare")
     data: dict[str, Any] = brief_to_dict(brief)
     return data

@@ -1,0 +1,75 @@
+"""Briefs built on facts: one fact an agreement, no agreement between a fact and its negation, single-source
+facts ranked with reasons, input ids and outlet names kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from corroborator.analyze.pipeline import shared_analyzer
+from corroborator.api import Corroborator
+from corroborator.compare import build_brief
+from corroborator.types import Article, Brief
+
+FIRST = (
+    "Senator Jane Doe will not resign, her office said on Tuesday. "
+    "Doe was elected to the Senate in 2012. "
+    "Police arrested 99 protesters outside the Capitol on Monday."
+)
+SECOND = (
+    "Jane Doe said on Tuesday that she will resign from the Senate. "
+    "Police arrested 99 demonstrators outside the Capitol on Monday. "
+    "The governor of Ohio, Mark Lee, met Doe's staff in Columbus on Wednesday. "
+    "Lee's office said 12 staff members attended the meeting in Columbus. "
+    "The staff discussed the budget with Lee for two hours. "
+    "Lee flew back to Washington on Thursday with three aides. "
+    "The Senate will vote on the budget on Friday, its leader said. "
+    "Doe's husband, Tom Doe, runs a bakery in Dayton. "
+)
+
+
+def brief_of(*texts: str, limit: int | None = 5) -> Brief:
+    articles = [Article(text=t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    analyses = shared_analyzer().analyze(articles)
+    return build_brief("test", articles, analyses, single_source_limit=limit)
+
+
+def test_one_fact_an_agreement_and_one_span_an_article() -> None:
+    brief = brief_of(FIRST, SECOND)
+    arrests = [a for a in brief.agreements if any("arrested 99" in e.text for e in a.evidence)]
+    assert len(arrests) == 1, brief.agreements
+    for agreement in brief.agreements:
+        articles = [e.article for e in agreement.evidence]
+        assert len(articles) == len(set(articles)) >= 2
+
+
+def test_a_fact_never_agrees_with_its_negation() -> None:
+    brief = brief_of(FIRST, SECOND)
+    for agreement in brief.agreements:
+        texts = " | ".join(e.text for e in agreement.evidence)
+        assert "resign" not in texts, texts
+
+
+def test_single_source_facts_are_ranked_with_reasons_and_limited() -> None:
+    shown = brief_of(FIRST, SECOND)
+    every = brief_of(FIRST, SECOND, limit=None)
+    second = every.articles[1].id
+    ranks = [f.rank for f in every.single_source if f.article == second]
+    assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) > 5
+    assert len([f for f in shown.single_source if f.article == second]) == 5
+    assert all(f.why for f in every.single_source)
+    assert not any("arrested 99" in f.fact for f in every.single_source)
+
+
+def test_compare_keeps_jsonl_ids_and_names_articles_by_outlet(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rows = [{"id": "a-1", "text": FIRST, "outlet": "Daily Planet"}, {"id": "b-2", "text": SECOND}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    brief = Corroborator.compare([str(path)])
+    assert [a.id for a in brief.articles] == ["a-1", "b-2"]
+    names = [a.name for a in brief.articles]
+    assert names[0] == "Daily Planet" and "in" not in names[1].split()
+    evidence = {e.article for a in brief.agreements for e in a.evidence}
+    assert evidence <= {"a-1", "b-2"}
+    everything = Corroborator.compare([str(path)], all_single_source=True)
+    assert len(everything.single_source) >= len(brief.single_source)

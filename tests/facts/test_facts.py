@@ -1,0 +1,89 @@
+"""The facts stage on real parses: predicates, arguments, polarity, modality, attribution and offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.analyze.pipeline import shared_analyzer
+from corroborator.facts import extract_facts
+from corroborator.facts.parser import MAX_PARSE_CHARS, _pieces
+from corroborator.types import Article, Fact
+
+
+def facts_of(text: str, outlet: str = "Example Times") -> list[Fact]:
+    article = Article(text=text, outlet=outlet)
+    return extract_facts([article], shared_analyzer().analyze([article]))[0]
+
+
+def only(facts: list[Fact], predicate: str) -> Fact:
+    found = [f for f in facts if f.predicate == predicate]
+    assert len(found) == 1, [(f.predicate, f.text) for f in facts]
+    return found[0]
+
+
+def test_a_fact_is_a_predicate_with_typed_arguments_and_offsets() -> None:
+    text = "Police arrested 99 protesters in Athens on Monday, officials said."
+    fact = only(facts_of(text), "arrest")
+    assert fact.text == text[fact.start : fact.end]
+    assert "Police arrested 99 protesters in Athens" in fact.text
+    roles = {a.role: a for a in fact.arguments}
+    assert roles["subject"].text == "Police"
+    assert roles["object"].quantities == (99.0,)
+    assert "Athens" in roles["place"].text
+    for argument in fact.arguments:
+        assert text[argument.start : argument.end] == argument.text
+
+
+def test_the_attribution_is_taken_off_the_fact() -> None:
+    text = "Reuters reported that Kim Jong Un visited a missile factory in Pyongyang."
+    facts = facts_of(text, outlet="WION")
+    visit = only(facts, "visit")
+    assert "report" not in visit.text.lower()
+    assert visit.attribution[0] == "Reuters" and visit.attribution[-1] == "WION"
+    assert only(facts, "report").kind == "speech"
+
+
+def test_negation_and_modality_are_properties() -> None:
+    facts = facts_of(
+        "The minister will not resign. The company plans to close the plant. The storm may reach the coast."
+    )
+    assert only(facts, "resign").negated
+    close = only(facts, "close")
+    assert close.modality == "plan" and not close.negated
+    assert only(facts, "reach").modality == "may"
+
+
+def test_a_clause_per_fact() -> None:
+    text = "The fire destroyed the church and caused $1 million of damage, and police suspect arson."
+    facts = facts_of(text)
+    assert {"destroy", "cause", "suspect"} <= {f.predicate for f in facts}
+    assert "arson" not in only(facts, "destroy").text
+
+
+def test_an_apposition_is_an_attribute_fact() -> None:
+    facts = facts_of("Lindsay Lohan, 26, checked into the Betty Ford Center on Thursday night.")
+    attribute = [f for f in facts if f.kind == "attribute"]
+    assert attribute and "26" in attribute[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Apples, oranges, pears.", "", "  \n\n ", "Der Bundestag hat am Montag das Gesetz beschlossen.", "..."],
+)
+def test_text_without_english_verbs_gives_facts_or_none_without_error(text: str) -> None:
+    for fact in facts_of(text):
+        assert fact.text == text[fact.start : fact.end]
+
+
+def test_a_headline_line_is_not_a_fact() -> None:
+    text = "Klitschko Stops Thompson In Sixth\nWladimir Klitschko stopped Tony Thompson in the sixth round."
+    facts = facts_of(text)
+    assert all(f.start > text.index("\n") for f in facts)
+
+
+def test_a_huge_text_is_parsed_in_bounded_pieces() -> None:
+    text = ("The council approved the budget on Monday. " * 50_000)[:2_000_000]
+    pieces = list(_pieces(text))
+    assert all(len(piece) <= MAX_PARSE_CHARS for _, piece in pieces)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
