@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, Group
@@ -11,11 +11,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from corroborator.analyze.pipeline import shared_analyzer
-from corroborator.analyze.quotes.relay import relay_chain
 from corroborator.cli.common import DbOption, JsonOption, fail, stdout_console
-from corroborator.store import Store, analysis_to_dict, article_to_dict, resolve_db_path
-from corroborator.types import Analysis, Article
+
+if TYPE_CHECKING:
+    from corroborator.types import Analysis, Article
 
 LABEL_STYLES = {
     "PERSON": "bold cyan",
@@ -43,6 +42,8 @@ def article(
     as_json: JsonOption = False,
 ) -> None:
     """Show a stored article with its entities, times, quotes and claims (analysed now if not stored)."""
+    from corroborator.store import Store, analysis_to_dict, article_to_dict, resolve_db_path
+
     path = resolve_db_path(db)
     if not path.exists():
         fail(f"no database at {path}", "store articles first with `corroborator ingest`, or pass --db")
@@ -50,6 +51,8 @@ def article(
         stored = store.get_article(article_id)
         analysis = store.get_analysis(article_id)
     if analysis is None:
+        from corroborator.analyze.pipeline import shared_analyzer
+
         analysis = shared_analyzer().analyze_one(stored)
     if as_json:
         payload = {"article": article_to_dict(stored), "analysis": analysis_to_dict(analysis)}
@@ -110,6 +113,8 @@ def _times(analysis: Analysis) -> Table:
 
 
 def _quotes(analysis: Analysis, outlet: str | None) -> Table:
+    from corroborator.analyze.quotes.relay import relay_chain
+
     table = Table(title="Quotes", title_justify="left")
     for column in ("kind", "relay chain (origin first)", "content"):
         table.add_column(column)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from corroborator.batch.run import BATCH_MAX_BYTES, BatchOptions, BatchReport, Engine, run_batch
 from corroborator.cli.common import stderr_console
-from corroborator.ingest import ReadOptions
+
+if TYPE_CHECKING:
+    from corroborator.batch.run import BatchReport, Engine
 
 
 def register(app: typer.Typer) -> None:
@@ -55,6 +56,9 @@ def batch(
     Items that fail are listed with their reason in rejects.jsonl; the rest of the batch goes on."""
     if engine not in ("local", "ray"):
         raise typer.BadParameter(f"--engine must be local or ray, not {engine!r}")
+    from corroborator.batch.run import BATCH_MAX_BYTES, BatchOptions, run_batch
+    from corroborator.ingest import ReadOptions
+
     chosen: Engine = "ray" if engine == "ray" else "local"
     options = BatchOptions(
         engine=chosen,

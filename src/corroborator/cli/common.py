@@ -7,14 +7,16 @@ import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from corroborator.api import Corroborator
 from corroborator.errors import CorroboratorError
+
+if TYPE_CHECKING:
+    from corroborator.api import Corroborator
 
 DEBUG_ENV = "CORROBORATOR_DEBUG"
 
@@ -40,6 +42,8 @@ def stderr_console() -> Console:
 
 def open_corroborator(db: Path | None) -> Corroborator:
     """The API over the database chosen by --db / $CORROBORATOR_DB / ./corroborator.db."""
+    from corroborator.api import Corroborator
+
     return Corroborator(db)
 
 
@@ -83,6 +87,14 @@ def _valid_date(text: str) -> bool:
 class CorroboratorGroup(TyperGroup):
     """The command group: a CorroboratorError becomes `error: MESSAGE (HINT)` on stderr and exit status 1;
     any other exception becomes one line too (its traceback only with CORROBORATOR_DEBUG=1)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The --help flag, False when not given: typer converts a flag left at None with a pydantic
+        validator, and importing pydantic for it would slow `corroborator COMMAND --help` by ~0.1 s."""
+        option = super().get_help_option(ctx)
+        if option is not None and option.default is None:
+            option.default = False
+        return option
 
     def invoke(self, ctx: Any) -> Any:  # ctx: typer's vendored click Context, not a public name
         try:

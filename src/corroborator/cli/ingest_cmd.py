@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from corroborator.api import IngestReport
 from corroborator.cli.common import (
     DbOption,
     JsonOption,
@@ -22,9 +21,11 @@ from corroborator.cli.common import (
     stderr_console,
     stdout_console,
 )
-from corroborator.ingest import ReadOptions
-from corroborator.store import SearchHit
-from corroborator.types import Article, Failure
+
+if TYPE_CHECKING:
+    from corroborator.api import IngestReport
+    from corroborator.store import SearchHit
+    from corroborator.types import Article
 
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")]
 
@@ -55,6 +56,8 @@ def ingest(
     """Read news reports, analyse and store them, and put each into a story.
 
     A report already stored is left as it is; a changed text at a stored URL is kept as a new version."""
+    from corroborator.ingest import ReadOptions
+
     options = ReadOptions(allow_private=allow_private, follow_links=follow_links, outlet=outlet)
     with open_corroborator(db) as corroborator, _progress_bar() as tick:
         report = corroborator.ingest(sources, options, progress=tick, analyze=not no_analyze)
@@ -78,11 +81,17 @@ def ingest(
 @contextmanager
 def _progress_bar() -> Iterator[Any]:
     """A spinner with counts on stderr while reading (nothing when stderr is not a terminal)."""
+    from corroborator.types import Failure
+
     console = stderr_console()
     counts = {"read": 0, "failed": 0}
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=console, transient=True, disable=not console.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
     ) as progress:
         task = progress.add_task("reading", total=None)
 
@@ -95,7 +104,9 @@ def _progress_bar() -> Iterator[Any]:
 
 def _report_dict(report: IngestReport) -> dict[str, Any]:
     return {
-        "added": report.added, "present": report.present, "updated": report.updated,
+        "added": report.added,
+        "present": report.present,
+        "updated": report.updated,
         "failed": [{"item": failure.item, "reason": failure.reason} for failure in report.failed],
         "article_ids": report.article_ids,
     }
@@ -125,15 +136,21 @@ def articles(
     table = Table("id", "published", "outlet", "words", "title")
     for article in found:
         summary = _article_summary(article)
-        table.add_row(article.id, article.published or "", article.outlet or "", str(summary["words"]),
-                      article.title)
+        table.add_row(
+            article.id, article.published or "", article.outlet or "", str(summary["words"]), article.title
+        )
     stdout_console().print(table)
 
 
 def _article_summary(article: Article) -> dict[str, Any]:
     return {
-        "id": article.id, "title": article.title, "outlet": article.outlet, "published": article.published,
-        "published_source": article.published_source, "url": article.url, "words": len(article.text.split()),
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "published_source": article.published_source,
+        "url": article.url,
+        "words": len(article.text.split()),
     }
 
 
@@ -164,6 +181,12 @@ def search(
 
 def _hit_dict(hit: SearchHit) -> dict[str, Any]:
     return {
-        "id": hit.id, "title": hit.title, "outlet": hit.outlet, "published": hit.published, "url": hit.url,
-        "score": hit.score, "snippet": hit.snippet, "matches": [list(match) for match in hit.matches],
+        "id": hit.id,
+        "title": hit.title,
+        "outlet": hit.outlet,
+        "published": hit.published,
+        "url": hit.url,
+        "score": hit.score,
+        "snippet": hit.snippet,
+        "matches": [list(match) for match in hit.matches],
     }

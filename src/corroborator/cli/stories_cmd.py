@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from corroborator.assign import index_lock
 from corroborator.cli.common import DbOption, JsonOption, stderr_console, stdout_console
 from corroborator.errors import NotFound
-from corroborator.store import Store
-from corroborator.stories.index import StoryIndex
-from corroborator.stories.persist import open_index
-from corroborator.types import Assignment, Story
+
+if TYPE_CHECKING:
+    from corroborator.store import Store
+    from corroborator.stories.index import StoryIndex
+    from corroborator.types import Assignment, Story
 
 ExplainOption = Annotated[
     str | None,
@@ -39,6 +39,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _open(store: Store) -> StoryIndex:
+    from corroborator.assign import index_lock
+    from corroborator.stories.persist import open_index
+
     with index_lock(store.path):
         index, rebuilt = open_index(store.path, store)
         if rebuilt:
@@ -50,6 +53,8 @@ def _open(store: Store) -> StoryIndex:
 
 def stories(db: DbOption = None, as_json: JsonOption = False, explain: ExplainOption = None) -> None:
     """List the stories of the stored articles (largest first), or explain one article's story."""
+    from corroborator.store import Store
+
     with Store(db) as store:
         index = _open(store)
         if explain is not None:
@@ -72,6 +77,8 @@ def story(
     as_json: JsonOption = False,
 ) -> None:
     """Show one story: its articles (outlet, date, title) and which are copies of which."""
+    from corroborator.store import Store
+
     with Store(db) as store:
         index = _open(store)
         number = index.story_number(story_id)

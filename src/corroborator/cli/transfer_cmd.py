@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from corroborator.cli.common import DbOption, fail, print_error
-from corroborator.store import ImportReport, Store, resolve_db_path
+
+if TYPE_CHECKING:
+    from corroborator.store import ImportReport
 
 
 def register(app: typer.Typer) -> None:
@@ -23,6 +25,8 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write every article (with its versions), analysis and story to one JSONL file."""
+    from corroborator.store import Store, resolve_db_path
+
     path = resolve_db_path(db)
     if not path.exists():
         fail(f"no database at {path}", "store articles first with `corroborator ingest`, or pass --db")
@@ -43,6 +47,8 @@ def import_file(
     """Add every record of an exported JSONL file to the database; records already stored are kept."""
     if not source.is_file():
         fail(f"no such file: {source}", "give a file made by `corroborator export`")
+    from corroborator.store import Store
+
     with Store(db) as store:
         report = store.import_jsonl(source)
     _print_report(report)

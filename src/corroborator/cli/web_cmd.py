@@ -6,10 +6,8 @@ import socket
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from corroborator.cli.common import DbOption, fail
-from corroborator.web.app import create_app
 from corroborator.web.auth import TOKEN_ENV, is_loopback, token_from_env
 
 BACKLOG = 2048
@@ -60,6 +58,10 @@ def serve(
         )
     sock = listening_socket(host, port)
     try:
+        import uvicorn
+
+        from corroborator.web.app import create_app
+
         app = create_app(db, token)
     except BaseException:
         sock.close()
