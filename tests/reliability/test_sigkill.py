@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import time
 from functools import partial as partial_function
 from pathlib import Path
 
@@ -36,7 +37,9 @@ SEED = 20230806
 def test_ingest_killed_at_random_moments_keeps_whole_articles_and_resumes(tmp_path: Path) -> None:
     markers = write_articles(tmp_path / "in", 600, SEED)
     source = str(tmp_path / "in")
+    started = time.monotonic()
     done = run_cli("ingest", "--no-analyze", "--db", str(tmp_path / "reference.db"), source, cwd=tmp_path)
+    whole_run = time.monotonic() - started
     assert done.returncode == 0 and "added 600," in done.stdout, done.stderr
     reference = reference_rows(tmp_path / "reference.db")
     chooser = random.Random(SEED)
@@ -46,7 +49,8 @@ def test_ingest_killed_at_random_moments_keeps_whole_articles_and_resumes(tmp_pa
         before = article_count(db)
         process = start_cli("ingest", "--no-analyze", "--db", str(db), source, cwd=tmp_path)
         if round_number % KILLS_PER_DATABASE == 1:  # anywhere from start-up on: reading, opening, migrating
-            killed = kill_when(process, lambda: True, chooser.uniform(0.0, 3.0), 60)
+            # Within the first 80 % of an uninterrupted run, so the kill lands while the run is still going.
+            killed = kill_when(process, lambda: True, chooser.uniform(0.0, 0.8 * whole_run), 60)
         else:  # while articles are being written
             mid_write_rounds += 1
             killed = kill_when(process, partial_function(_grew, db, before), chooser.uniform(0, 0.03), 60)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -40,6 +41,22 @@ def make_templates() -> Jinja2Templates:
     return templates
 
 
+PIPELINE_MODULES = (
+    "corroborator.analyze.pipeline",
+    "corroborator.facts.extract",
+    "corroborator.facts.parser",
+    "corroborator.compare.brief",
+    "corroborator.api",
+)
+"""Imported before the server takes requests: briefs and ingest jobs run in threads, and two threads that
+import spaCy at once can each find it half-initialised (ImportError from spacy.strings)."""
+
+
+def import_pipeline() -> None:
+    for name in PIPELINE_MODULES:
+        importlib.import_module(name)
+
+
 def create_app(db_path: str | Path | None = None, token: str | None = None) -> FastAPI:
     """The app over the database at `db_path`; writes need `token` (default: $CORROBORATOR_TOKEN)."""
     path = resolve_db_path(db_path)
@@ -49,6 +66,7 @@ def create_app(db_path: str | Path | None = None, token: str | None = None) -> F
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        import_pipeline()
         freeze_heap_once("startup")
         yield
         state.jobs.close()
