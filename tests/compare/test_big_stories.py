@@ -82,7 +82,7 @@ def brief_of(articles: list[Article], links: list[CopyLink], analyses: dict[str,
 def edited_figure_reported(brief: Brief, copies: list[Article]) -> bool:
     edited = {c.id for c in copies}
     return any(
-        d.kind == "number" and any(e.article in edited and "60" in e.text for e in d.evidence)
+        d.kind in ("number", "update") and any(e.article in edited and "60" in e.text for e in d.evidence)
         for d in brief.discrepancies
     )
 

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
 from corroborator.analyze.times.extract import find_times
 from corroborator.compare.agree import UnitLookup, agreements, single_source_facts
 from corroborator.compare.align import align
 from corroborator.compare.bigstory import fold_copies
-from corroborator.compare.discrepancy import find_discrepancies
+from corroborator.compare.discrepancy import find_discrepancies, with_conflicts
 from corroborator.compare.entities_table import build_clusters, entity_rows
 from corroborator.compare.fact_align import align_facts
+from corroborator.compare.fact_conflicts import developing, number_conflicts, within_rounding
 from corroborator.compare.origins import independence_summary, trace_origins
 from corroborator.compare.timeline import build_timeline
 from corroborator.compare.units import build_units
 from corroborator.errors import InputError
 from corroborator.facts import extract_facts
-from corroborator.types import Analysis, Article, Brief, BriefArticle, CopyLink
+from corroborator.types import Analysis, Article, Brief, BriefArticle, CopyLink, Discrepancy
 from corroborator.types.brief import SINGLE_SOURCE_SHOWN
 
 INFERRED = "inferred"
@@ -63,12 +64,19 @@ def build_brief(
         story=story_id,
         articles=[_brief_article(a, names[a.id], story_date) for a in articles],
         agreements=agreed,
-        discrepancies=find_discrepancies(
-            list(articles),
-            alignment,
-            clusters,
+        discrepancies=_discrepancies(
+            find_discrepancies(
+                list(articles),
+                alignment,
+                clusters,
+                names.__getitem__,
+                _copy_articles(articles, copies),
+                fact_alignment.supports,
+            ),
+            number_conflicts(fact_alignment, articles, ordered, names.__getitem__),
+            articles,
+            ordered,
             names.__getitem__,
-            _copy_articles(articles, copies),
         ),
         single_source=single_source_facts(
             fact_alignment, origins, lookup, alignment.best_against_others, single_source_limit
@@ -78,6 +86,19 @@ def build_brief(
         timeline=build_timeline(alignment),
         entities=entity_rows(ordered, clusters),
     )
+
+
+def _discrepancies(
+    found: list[Discrepancy],
+    conflicts: list[Discrepancy],
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    name: Callable[[str], str],
+) -> list[Discrepancy]:
+    """The discrepancies found in the words and between aligned facts, less figures within rounding, with
+    figures of different days told as updates, most severe first."""
+    merged = developing(within_rounding(with_conflicts(found, conflicts), analyses), articles, name)
+    return sorted(merged, key=lambda d: (-d.severity, d.kind, d.evidence[0].start if d.evidence else 0))
 
 
 def _copy_articles(articles: Sequence[Article], copies: Sequence[CopyLink]) -> set[str]:

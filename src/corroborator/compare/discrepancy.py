@@ -24,12 +24,16 @@ SEVERITY: dict[DiscrepancyKind, int] = {
     "weekday_mismatch": 3,
     "quote": 2,
     "detail": 2,
+    "update": 1,
 }
 POLARITY_MIN_SCORE = 0.6
 QUOTE_SAME_RATIO = 0.98
 QUOTE_RELATED_RATIO = 0.5
 ATTRIBUTION_SAME_RATIO = 0.8
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ABSOLUTE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
 
 Namer = Callable[[str], str]
 
@@ -40,19 +44,25 @@ def find_discrepancies(
     clusters: EntityClusters,
     name: Namer,
     copies: Collection[str] = frozenset(),
+    told_twice: Callable[[Discrepancy], bool] | None = None,
 ) -> list[Discrepancy]:
     """All discrepancies of a story, merged by what differs, most severe first.
 
     `copies` names the articles that copy another article of the story. A copy's own clauses are checked
     against the articles that are not copies, not against other copies: each copy's edit is reported
     against the text it republishes, and the work stays linear in the number of copies (a thousand copies
-    that each add a line such as "Updated (N)" would otherwise differ pairwise, a million discrepancies)."""
+    that each add a line such as "Updated (N)" would otherwise differ pairwise, a million discrepancies).
+    `told_twice(discrepancy)`: whether it stands between one fact told twice; a difference between facts
+    that are not one fact is no discrepancy. Dates that differ only as relative words ("today" against
+    "Wednesday") in an article without a date of its own are no discrepancy either."""
     found: dict[tuple[str, ...], Discrepancy] = {}
+    undated = {a.id for a in articles if not a.published_date}
     for pair in candidate_pairs(alignment):
         if pair.left.article in copies and pair.right.article in copies:
             continue
         for discrepancy in pair_discrepancies(pair, clusters, name):
-            _merge(found, discrepancy)
+            if (told_twice is None or told_twice(discrepancy)) and _anchored(discrepancy, undated):
+                _merge(found, discrepancy)
     texts = {a.id: a.text for a in articles}
     flagged = [
         found_here
@@ -65,6 +75,27 @@ def find_discrepancies(
     return sorted(
         found.values(), key=lambda d: (-d.severity, d.kind, d.evidence[0].start if d.evidence else 0)
     )
+
+
+def with_conflicts(found: list[Discrepancy], conflicts: list[Discrepancy]) -> list[Discrepancy]:
+    """`found` and the conflicts of aligned facts that do not repeat one of them, most severe first."""
+    spans = [(e.article, e.start, e.end) for d in found for e in d.evidence]
+    fresh = [
+        c
+        for c in conflicts
+        if not any(a == e.article and s < e.end and e.start < t for e in c.evidence for a, s, t in spans)
+    ]
+    return sorted(
+        [*found, *fresh], key=lambda d: (-d.severity, d.kind, d.evidence[0].start if d.evidence else 0)
+    )
+
+
+def _anchored(discrepancy: Discrepancy, undated: set[str]) -> bool:
+    """A date or time discrepancy whose words in an undated article are relative ("today", "Wednesday")
+    compares guesses, not statements: only dates written out (a digit or a month) count there."""
+    if discrepancy.kind not in ("date", "time"):
+        return True
+    return all(e.article not in undated or _ABSOLUTE.search(e.text) is not None for e in discrepancy.evidence)
 
 
 def candidate_pairs(alignment: Alignment) -> list[Pair]:
@@ -180,13 +211,16 @@ def _quote_discrepancy(left: Unit, right: Unit, clusters: EntityClusters, name: 
 
 
 def _same_speaker(first: Quote, second: Quote, clusters: EntityClusters) -> bool:
-    """One entity, or one speaker phrase whose entity was read differently ("Representatives at several Apple
-    Stores in the United States" gives "Apple Stores" once and "United States" once)."""
+    """One entity, one person named with and without a title ("Dave Gaskin", "Inspector Gaskin"), or one
+    speaker phrase whose entity was read differently ("Representatives at several Apple Stores in the United
+    States" gives "Apple Stores" once and "United States" once)."""
     if (
         first.speaker_entity
         and second.speaker_entity
         and clusters.same(first.speaker_entity, second.speaker_entity)
     ):
+        return True
+    if _surname(first.speaker_entity) and _surname(first.speaker_entity) == _surname(second.speaker_entity):
         return True
     phrase_a = first.speaker.text.casefold() if first.speaker else ""
     phrase_b = second.speaker.text.casefold() if second.speaker else ""
@@ -196,6 +230,12 @@ def _same_speaker(first: Quote, second: Quote, clusters: EntityClusters) -> bool
         (first.speaker_entity and first.speaker_entity.casefold() in phrase_b)
         or (second.speaker_entity and second.speaker_entity.casefold() in phrase_a)
     )
+
+
+def _surname(name: str | None) -> str:
+    """The last word of a person's name as written ("Gaskin" of "Inspector Dave Gaskin"), or ""."""
+    words = (name or "").split()
+    return words[-1].casefold() if len(words) > 1 and words[-1][:1].isupper() else ""
 
 
 def _is_excerpt(first: str, second: str) -> bool:

@@ -16,7 +16,7 @@ import numpy as np
 
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.text import content_set, wording
-from corroborator.types import Fact
+from corroborator.types import Discrepancy, Evidence, Fact
 
 AGREE_THRESHOLD = 0.4
 """A pair whose probability of being one fact reaches this is one fact stated twice."""
@@ -51,6 +51,13 @@ CONFLICT_LOGIT = -2.0
 """Added for each core slot the two facts fill differently: the subject's entities, numbers, dates."""
 LENGTH_SCALE = 20
 MAX_LENGTH = 2.0
+DISCREPANCY_SAMENESS = 0.4
+"""Two facts this likely to tell of one thing (whatever their figures, names or polarity) may conflict."""
+CONFLICT_SAMENESS = 0.35
+"""Two facts with other figures or dates are checked for a conflict when they are this likely one fact."""
+POLARITY_SAMENESS = 0.6
+"""A denial conflicts with an affirmation only when the two facts are this likely one fact."""
+MIN_ALIKE_WORDS = 4
 ALL_PAIRS_FACTS = 2_000
 """Up to this many facts in a story every cross-article pair is scored; beyond, only each fact's nearest."""
 NEAREST = 40
@@ -69,6 +76,66 @@ class FactAlignment:
     """Position in `facts` -> the fact's best score against any other article's facts."""
     pairs: list[tuple[float, int, int]] = field(default_factory=list)
     """(score, position, position) of every cross-article pair at or above RELATED_THRESHOLD, best first."""
+    conflicting: list[tuple[float, int, int]] = field(default_factory=list)
+    """(sameness, position, position) of the pairs that tell of one thing with other numbers or dates, each
+    fact the other's closest in its article (so a fact both articles state is not set against another)."""
+    features: _Features | None = None
+
+    def facts_at(self, article: str, start: int, end: int) -> list[int]:
+        """Positions of the facts of an article whose words overlap [start, end)."""
+        return [
+            k for k, f in enumerate(self.facts) if f.article == article and f.start < end and start < f.end
+        ]
+
+    def supports(self, discrepancy: Discrepancy) -> bool:
+        """Whether a discrepancy stands between one fact told twice: its spans lie in facts of two
+        articles that tell of one thing (for `polarity`, one of them denied: POLARITY_SAMENESS)."""
+        if discrepancy.kind == "polarity":
+            return self.told_twice(discrepancy.evidence, POLARITY_SAMENESS, opposite=True)
+        return self.told_twice(discrepancy.evidence, DISCREPANCY_SAMENESS)
+
+    def told_twice(self, evidence: Sequence[Evidence], threshold: float, opposite: bool = False) -> bool:
+        """Whether the spans of two articles lie in facts that tell of one thing (`sameness` at least
+        `threshold`; with `opposite`, of opposite polarity). Where the parser read no fact around a span,
+        the words alone decide (True)."""
+        articles = list(dict.fromkeys(e.article for e in evidence))
+        if len(articles) < 2:
+            return True
+        left, right = (
+            {k for e in evidence if e.article == article for k in self.facts_at(article, e.start, e.end)}
+            for article in articles[:2]
+        )
+        if not left or not right:
+            return True
+        return any(
+            (self.sameness_of(i, j) >= threshold or self._alike_but(i, j, evidence))
+            and (not opposite or self.facts[i].negated != self.facts[j].negated)
+            for i in left
+            for j in right
+        )
+
+    def _alike_but(self, i: int, j: int, evidence: Sequence[Evidence]) -> bool:
+        """Whether facts i and j are worded alike once the differing spans are taken out of both (or the
+        words of one, at least MIN_ALIKE_WORDS, stand within the other's: the parser cut them apart)."""
+        first, second = sorted(
+            (_without(self.facts[i], evidence), _without(self.facts[j], evidence)), key=len
+        )
+        return first == second or (len(first.split()) >= MIN_ALIKE_WORDS and f" {first} " in f" {second} ")
+
+    def sameness_of(self, i: int, j: int) -> float:
+        """`sameness` of the facts at positions i and j (0 when they are of one article)."""
+        if self.features is None or self.facts[i].article == self.facts[j].article:
+            return 0.0
+        return sameness(self.features, self.facts, i, j)
+
+
+def _without(fact: Fact, evidence: Sequence[Evidence]) -> str:
+    """The fact's words less the evidence spans that lie in it."""
+    text = fact.text
+    for item in sorted(evidence, key=lambda e: -e.start):
+        if item.article == fact.article and fact.start <= item.start and item.end <= fact.end:
+            text = text[: item.start - fact.start] + text[item.end - fact.start :]
+    return wording(text)
 
 
 class _Features:
@@ -117,6 +184,12 @@ def pair_score(features: _Features, facts: Sequence[Fact], i: int, j: int) -> fl
         + _conflicting(features.times[i], features.times[j])
     )
     return _sigmoid(_logit(features, facts, i, j) + CONFLICT_LOGIT * conflicts)
+
+
+def sameness(features: _Features, facts: Sequence[Fact], i: int, j: int) -> float:
+    """The probability that facts i and j tell of one thing, whatever their polarity and slot values: the
+    pairs a discrepancy may be found between."""
+    return _sigmoid(_logit(features, facts, i, j))
 
 
 def _sigmoid(value: float) -> float:
@@ -171,15 +244,37 @@ def align_facts(facts: Sequence[Fact], clusters: EntityClusters, semantic: bool 
     if len({f.article for f in facts}) < 2:
         return alignment
     features = _Features(facts, clusters, semantic)
+    alignment.features = features
+    closest: dict[tuple[int, str], tuple[float, int]] = {}
+    clashes = []
     for i, j in _candidate_pairs(features.vectors, [f.article for f in facts]):
+        same = sameness(features, facts, i, j)
+        for one, other in ((i, j), (j, i)):
+            key = (one, facts[other].article)
+            closest[key] = max(closest.get(key, (0.0, -1)), (same, other))
         score = pair_score(features, facts, i, j)
+        if _clash(features, facts, i, j) and same >= CONFLICT_SAMENESS:
+            clashes.append((same, i, j))
         for position in (i, j):
             alignment.best_elsewhere[position] = max(alignment.best_elsewhere.get(position, 0.0), score)
         if score >= RELATED_THRESHOLD:
             alignment.pairs.append((score, i, j))
+    alignment.conflicting = [
+        (same, i, j)
+        for same, i, j in clashes
+        if closest[(i, facts[j].article)][1] == j and closest[(j, facts[i].article)][1] == i
+    ]
     alignment.pairs.sort(key=lambda p: -p[0])
     _group(alignment)
     return alignment
+
+
+def _clash(features: _Features, facts: Sequence[Fact], i: int, j: int) -> bool:
+    """Facts of one polarity that give other numbers or other dates."""
+    return facts[i].negated == facts[j].negated and (
+        _conflicting(features.numbers[i], features.numbers[j])
+        or _conflicting(features.times[i], features.times[j])
+    )
 
 
 def _candidate_pairs(vectors: np.ndarray, articles: list[str]) -> Iterator[tuple[int, int]]:

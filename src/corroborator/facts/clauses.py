@@ -132,7 +132,7 @@ def _heads_clause(token: Token) -> bool:
     if token.pos_ == "AUX" and token.dep_ != "ROOT":
         return False
     if token.dep_ == "acl":
-        return token.head.pos_ in ("NOUN", "PROPN") and token.tag_ in ("VBG", "VBN")
+        return token.head.pos_ in ("NOUN", "PROPN") and token.tag_ in ("VBG", "VBN", "VB")
     return token.dep_ in PREDICATE_DEPS
 
 

@@ -9,8 +9,19 @@ SINGLE_SOURCE_SHOWN = 5
 """Single-source facts a brief lists for each article unless all are asked for."""
 
 DiscrepancyKind = Literal[
-    "weekday_mismatch", "date", "time", "number", "entity", "attribution", "quote", "polarity", "detail"
+    "weekday_mismatch",
+    "date",
+    "time",
+    "number",
+    "entity",
+    "attribution",
+    "quote",
+    "polarity",
+    "detail",
+    "update",
 ]
+"""`update`: a figure that changed between articles published on different days (a developing story), not
+a contradiction."""
 
 
 @dataclass(frozen=True)

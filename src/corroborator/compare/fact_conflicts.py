@@ -1,0 +1,176 @@
+"""Conflicts between one fact told twice: the same counted thing with figures that cannot both be true
+("99 arrested" / "89 arrested"; "nearly 100" / "more than a hundred"), told as a change over time
+(`update`) when the articles were published on different days; `developing` does the same for the number
+discrepancies found in the words."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from corroborator.compare.fact_align import FactAlignment
+from corroborator.compare.text import norm
+from corroborator.types import Analysis, Article, Discrepancy, Evidence, Fact, Quantity
+
+SEVERITY = {"number": 4, "update": 1}
+ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|\w+teenth|\w+ieth)$",
+    re.IGNORECASE,
+)
+ROUNDING = 0.05
+"""A round figure ("200") stands for anything within this share of it ("about 190-210")."""
+ABOUT = 0.1
+BOUNDS = frozenset({"at_least", "more_than", "at_most", "less_than"})
+INFINITY = math.inf
+
+
+def number_conflicts(
+    alignment: FactAlignment,
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    name: Callable[[str], str],
+) -> list[Discrepancy]:
+    """One discrepancy per pair of aligned facts whose same argument counts the same thing with figures
+    whose ranges do not meet."""
+    quantities = {a.article_id: _Quantities(a.quantities) for a in analyses}
+    published = {a.id: a.published_date for a in articles}
+    found: dict[tuple[str, ...], Discrepancy] = {}
+    for _, i, j in alignment.conflicting:
+        left, right = alignment.facts[i], alignment.facts[j]
+        for first, second in _clashing(left, right, quantities):
+            item = _discrepancy(left, right, first, second, published, name)
+            found.setdefault((item.kind, *sorted(e.text for e in item.evidence)), item)
+    return list(found.values())
+
+
+class _Quantities:
+    def __init__(self, items: Sequence[Quantity]) -> None:
+        self.items = sorted(items, key=lambda q: q.start)
+        self.starts = [q.start for q in self.items]
+
+    def overlapping(self, start: int, end: int) -> list[Quantity]:
+        last = bisect.bisect_left(self.starts, end)
+        return [q for q in self.items[:last] if q.end > start and q.value is not None]
+
+    def within(self, start: int, end: int) -> list[Quantity]:
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end, lo=first)
+        return [q for q in self.items[first:last] if q.end <= end and q.value is not None]
+
+
+def _clashing(left: Fact, right: Fact, quantities: dict[str, _Quantities]) -> list[tuple[Quantity, Quantity]]:
+    pairs = []
+    for argument in left.arguments:
+        others = [a for a in right.arguments if a.role == argument.role]
+        mine = [q for q in quantities[left.article].within(argument.start, argument.end) if _is_count(q)]
+        theirs = [q for a in others for q in quantities[right.article].within(a.start, a.end) if _is_count(q)]
+        for first in mine:
+            same_thing = [q for q in theirs if _unit(q) == _unit(first)]
+            if same_thing and not any(_meet(first, q) for q in same_thing):
+                pairs.append((first, same_thing[0]))
+    return pairs
+
+
+def _is_count(quantity: Quantity) -> bool:
+    """A figure that counts or measures a named thing: not an ordinal ("fifth round"), not a bare number,
+    not a fragment of a number the text broke ("200, 000" read as "000 people")."""
+    first = quantity.text.split()[0] if quantity.text.split() else ""
+    return bool(quantity.unit) and not ORDINAL.match(first) and not first.startswith("0")
+
+
+def _unit(quantity: Quantity) -> str:
+    words = quantity.unit.split()
+    return norm(words[-1]) if words else ""
+
+
+def _range(quantity: Quantity) -> tuple[float, float]:
+    value = float(quantity.value or 0.0)
+    if quantity.mod in ("at_least", "more_than"):
+        return value, INFINITY
+    if quantity.mod in ("at_most", "less_than"):
+        return -INFINITY, value
+    spread = ABOUT if quantity.mod == "about" else (ROUNDING if _is_round(value) else 0.0)
+    return value * (1 - spread), value * (1 + spread)
+
+
+def _is_round(value: float) -> bool:
+    return value >= 10 and value == int(value) and int(value) % 10 == 0
+
+
+def _meet(first: Quantity, second: Quantity) -> bool:
+    """Whether both figures can be true: their ranges meet. Two bounds of one kind ("up to 60", "up to 80")
+    are two different figures, not two ranges."""
+    if first.mod == second.mod and first.mod in BOUNDS:
+        return _meet(replace(first, mod=None), replace(second, mod=None))
+    low_a, high_a = _range(first)
+    low_b, high_b = _range(second)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _discrepancy(
+    left: Fact,
+    right: Fact,
+    first: Quantity,
+    second: Quantity,
+    published: dict[str, str | None],
+    name: Callable[[str], str],
+) -> Discrepancy:
+    what = f"how many {first.unit}" if first.unit else f'the figure in "{left.predicate}"'
+    evidence = [
+        Evidence(left.article, first.start, first.end, first.text),
+        Evidence(right.article, second.start, second.end, second.text),
+    ]
+    date_a, date_b = published.get(left.article), published.get(right.article)
+    if date_a and date_b and date_a != date_b:
+        (old, old_q), (new, new_q) = sorted(
+            ((left, first), (right, second)), key=lambda x: published[x[0].article] or ""
+        )
+        explanation = (
+            f'{what} changed: {name(old.article)} ({published[old.article]}) said "{old_q.text}", '
+            f'the newer {name(new.article)} ({published[new.article]}) says "{new_q.text}"'
+        )
+        return Discrepancy("update", explanation, SEVERITY["update"], evidence)
+    explanation = (
+        f'{what}: {name(left.article)} says "{first.text}", {name(right.article)} says "{second.text}"'
+    )
+    return Discrepancy("number", explanation, SEVERITY["number"], evidence)
+
+
+def developing(
+    discrepancies: list[Discrepancy], articles: Sequence[Article], name: Callable[[str], str]
+) -> list[Discrepancy]:
+    """Number discrepancies between articles published on different days become `update`s: a figure that
+    changed as the story developed (a toll that rose), told with the newer article named."""
+    published = {a.id: a.published_date for a in articles}
+    found = []
+    for item in discrepancies:
+        dates = {published.get(e.article) for e in item.evidence}
+        if item.kind != "number" or None in dates or len(dates) < 2:
+            found.append(item)
+            continue
+        newest = max(item.evidence, key=lambda e: published[e.article] or "")
+        explanation = f"changed over time, newest {name(newest.article)} ({published[newest.article]}): "
+        found.append(Discrepancy("update", explanation + item.explanation, SEVERITY["update"], item.evidence))
+    return found
+
+
+def within_rounding(discrepancies: list[Discrepancy], analyses: Sequence[Analysis]) -> list[Discrepancy]:
+    """Without the number discrepancies whose two figures can both be true ("nearly 40" and "39", "about
+    200" and "190"): rounding and hedges are no conflict."""
+    quantities = {a.article_id: _Quantities(a.quantities) for a in analyses}
+    kept = []
+    for item in discrepancies:
+        figures = [
+            q
+            for e in item.evidence
+            for q in quantities[e.article].overlapping(e.start, e.end)
+            if e.article in quantities
+        ]
+        if item.kind == "number" and len(figures) == 2 and _meet(figures[0], figures[1]):
+            continue
+        kept.append(item)
+    return kept

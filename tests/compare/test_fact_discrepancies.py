@@ -1,0 +1,61 @@
+"""Discrepancies only between one fact told twice: conflicting figures in other words, a developing story's
+update, and no conflict between relative dates of undated articles."""
+
+from __future__ import annotations
+
+from corroborator.analyze.pipeline import shared_analyzer
+from corroborator.compare import build_brief
+from corroborator.types import Article, Brief
+
+CONTEXT = "Riot police fired tear gas at protesters in central Athens. "
+
+
+def brief_of(
+    first: str, second: str, dates: tuple[str | None, str | None] = ("2010-05-05", "2010-05-05")
+) -> Brief:
+    articles = [
+        Article(text=CONTEXT + first, outlet="Daily One", published=dates[0]),
+        Article(text=CONTEXT + second, outlet="Daily Two", published=dates[1]),
+    ]
+    return build_brief("case", articles, shared_analyzer().analyze(articles))
+
+
+def test_figures_told_in_other_words_conflict() -> None:
+    brief = brief_of(
+        "Police said 18 people had been injured in the clashes.",
+        "Twelve people were injured in the clashes, police said.",
+    )
+    numbers = [d for d in brief.discrepancies if d.kind == "number"]
+    assert len(numbers) == 1, brief.discrepancies
+    texts = " | ".join(e.text for e in numbers[0].evidence)
+    assert "18" in texts and "Twelve" in texts
+
+
+def test_rounded_and_bounded_figures_do_not_conflict() -> None:
+    brief = brief_of(
+        "Nearly 40 people were injured in the clashes.",
+        "39 people were injured in the clashes.",
+    )
+    assert not [d for d in brief.discrepancies if d.kind == "number"], brief.discrepancies
+
+
+def test_a_figure_that_changed_between_days_is_an_update_naming_the_newer_article() -> None:
+    brief = brief_of(
+        "Police said 18 people had been injured in the clashes.",
+        "Police said 25 people had been injured in the clashes.",
+        dates=("2010-05-05", "2010-05-07"),
+    )
+    updates = [d for d in brief.discrepancies if d.kind == "update"]
+    assert len(updates) == 1 and not [d for d in brief.discrepancies if d.kind == "number"], (
+        brief.discrepancies
+    )
+    assert "Daily Two" in updates[0].explanation and updates[0].severity == 1
+
+
+def test_relative_dates_of_undated_articles_do_not_conflict() -> None:
+    brief = brief_of(
+        "Unions held a general strike today against the cuts.",
+        "Unions held a general strike on Wednesday against the cuts.",
+        dates=(None, None),
+    )
+    assert not [d for d in brief.discrepancies if d.kind in ("date", "time")], brief.discrepancies
