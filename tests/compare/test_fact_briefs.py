@@ -73,3 +73,17 @@ def test_compare_keeps_jsonl_ids_and_names_articles_by_outlet(tmp_path: Path) ->
     assert evidence <= {"a-1", "b-2"}
     everything = Corroborator.compare([str(path)], all_single_source=True)
     assert len(everything.single_source) >= len(brief.single_source)
+
+
+def test_a_fact_ranks_by_the_names_in_its_own_words_not_a_shared_subject() -> None:
+    from corroborator.compare.rank import score_fact
+    from corroborator.types import Argument, Fact
+
+    text = "Kim Jong Un visited the factories, stepping up war readiness."
+    subject = Argument("subject", 0, 11, "Kim Jong Un", "un", entities=("Kim Jong Un",))
+    own = Argument("object", 51, 61, "readiness", "readiness")
+    start = text.index("stepping")
+    shared = Fact("a", 0, start, 61, text[start:61], "step", start, start + 8, arguments=[own, subject])
+    named = Fact("a", 1, 0, 33, text[:33], "visit", 12, 19, arguments=[subject])
+    assert not any("name" in why for why in score_fact(shared, 1)[1])
+    assert "a name" in score_fact(named, 1)[1]

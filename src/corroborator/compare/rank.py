@@ -39,7 +39,7 @@ LENGTH_SCALE = 30
 def score_fact(fact: Fact, sentences: int) -> tuple[float, list[str]]:
     """The fact's rank score and the reasons that make it, weightiest first."""
     reasons: list[tuple[str, float]] = []
-    names = min(MAX_NAMES_COUNTED, len(fact.entities))
+    names = min(MAX_NAMES_COUNTED, len(_own_entities(fact)))
     if names:
         reasons.append((f"names {names}" if names > 1 else "a name", WEIGHTS["name"] * names))
     if fact.quantities:
@@ -69,6 +69,16 @@ def score_fact(fact: Fact, sentences: int) -> tuple[float, list[str]]:
     return score, [
         why for why, weight in sorted(reasons, key=lambda r: -abs(r[1])) if abs(weight) >= MIN_SHOWN
     ]
+
+
+def _own_entities(fact: Fact) -> set[str]:
+    """The entities named in the fact's own words (not those of a subject it shares with another clause)."""
+    return {
+        key
+        for argument in fact.arguments
+        if fact.start <= argument.start and argument.end <= fact.end
+        for key in argument.entities
+    }
 
 
 def _is_opinion(fact: Fact) -> bool:
