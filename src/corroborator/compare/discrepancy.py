@@ -78,16 +78,14 @@ def find_discrepancies(
 
 
 def with_conflicts(found: list[Discrepancy], conflicts: list[Discrepancy]) -> list[Discrepancy]:
-    """`found` and the conflicts of aligned facts that do not repeat one of them, most severe first."""
+    """`found` and the conflicts of aligned facts that do not repeat one of them (the caller orders them)."""
     spans = [(e.article, e.start, e.end) for d in found for e in d.evidence]
     fresh = [
         c
         for c in conflicts
         if not any(a == e.article and s < e.end and e.start < t for e in c.evidence for a, s, t in spans)
     ]
-    return sorted(
-        [*found, *fresh], key=lambda d: (-d.severity, d.kind, d.evidence[0].start if d.evidence else 0)
-    )
+    return [*found, *fresh]
 
 
 def _anchored(discrepancy: Discrepancy, undated: set[str]) -> bool:

@@ -173,9 +173,9 @@ def _overlap(left: frozenset[str], right: frozenset[str]) -> float:
     return len(left & right) / math.sqrt(len(left) * len(right))
 
 
-def pair_score(features: _Features, facts: Sequence[Fact], i: int, j: int) -> float:
-    """The probability that facts i and j are one fact; 0 when one denies what the other affirms, lower
-    when they fill a core slot differently (another subject, other numbers or dates)."""
+def pair_score(features: _Features, facts: Sequence[Fact], i: int, j: int, logit: float) -> float:
+    """The probability that facts i and j are one fact, from their `_logit`; 0 when one denies what the
+    other affirms, lower when they fill a core slot differently (another subject, other numbers or dates)."""
     if facts[i].negated != facts[j].negated:
         return 0.0
     conflicts = (
@@ -183,7 +183,7 @@ def pair_score(features: _Features, facts: Sequence[Fact], i: int, j: int) -> fl
         + _conflicting(features.numbers[i], features.numbers[j])
         + _conflicting(features.times[i], features.times[j])
     )
-    return _sigmoid(_logit(features, facts, i, j) + CONFLICT_LOGIT * conflicts)
+    return _sigmoid(logit + CONFLICT_LOGIT * conflicts)
 
 
 def sameness(features: _Features, facts: Sequence[Fact], i: int, j: int) -> float:
@@ -248,11 +248,12 @@ def align_facts(facts: Sequence[Fact], clusters: EntityClusters, semantic: bool 
     closest: dict[tuple[int, str], tuple[float, int]] = {}
     clashes = []
     for i, j in _candidate_pairs(features.vectors, [f.article for f in facts]):
-        same = sameness(features, facts, i, j)
+        logit = _logit(features, facts, i, j)
+        same = _sigmoid(logit)
         for one, other in ((i, j), (j, i)):
             key = (one, facts[other].article)
             closest[key] = max(closest.get(key, (0.0, -1)), (same, other))
-        score = pair_score(features, facts, i, j)
+        score = pair_score(features, facts, i, j, logit)
         if _clash(features, facts, i, j) and same >= CONFLICT_SAMENESS:
             clashes.append((same, i, j))
         for position in (i, j):
