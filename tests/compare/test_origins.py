@@ -64,3 +64,23 @@ def test_a_copy_of_an_article_outside_the_story_is_briefed() -> None:
     brief = build_brief("s", members, shared_analyzer().analyze(members), copies=[link])
     assert [a.id for a in brief.articles] == [copy.id, other.id]
     assert brief.agreements
+
+
+SPEAKERS = (
+    "Flood waters closed the main bridge in Tarnow on Tuesday, European Commissioner Olli Rehn said.\n"
+    '"We have never seen the river this high," they said.\n'
+    "Repairs will cost more than the city planned, the estimates suggest.\n"
+    "Officials expect the bridge to reopen on Friday, a spokesman for the city said.\n"
+)
+
+
+def test_origins_are_sources_not_pronouns_things_or_titles() -> None:
+    first = Article(text=SPEAKERS, title="Flood closes bridge", published="2024-03-06")
+    second = Article(
+        text=SPEAKERS.replace("main bridge", "old bridge"), title="Bridge shut", published="2024-03-06"
+    )
+    brief = build_brief("s", [first, second], shared_analyzer().analyze([first, second]))
+    listed = [trace.origin for trace in brief.origins]
+    assert "Olli Rehn" in listed
+    assert not {"they", "They", "the estimates", "Flood closes bridge", "Bridge shut"} & set(listed)
+    assert not any(name.startswith(("Commissioner", "European")) for name in listed)

@@ -15,7 +15,7 @@ from corroborator.compare.discrepancy import find_discrepancies, with_conflicts
 from corroborator.compare.entities_table import build_clusters, entity_rows
 from corroborator.compare.fact_align import align_facts
 from corroborator.compare.fact_conflicts import developing, number_conflicts, within_rounding
-from corroborator.compare.origins import independence_summary, trace_origins
+from corroborator.compare.origins import cited_origins, independence_summary, trace_origins
 from corroborator.compare.timeline import build_timeline
 from corroborator.compare.units import build_units
 from corroborator.errors import InputError
@@ -81,7 +81,7 @@ def build_brief(
         single_source=single_source_facts(
             fact_alignment, origins, lookup, alignment.best_against_others, single_source_limit
         ),
-        origins=sorted(origins.traces.values(), key=lambda t: (-len(t.articles), t.origin)),
+        origins=cited_origins(origins, list(articles), names),
         independence=independence_summary(len(articles), [a.origins for a in agreed], origins),
         timeline=build_timeline(alignment),
         entities=entity_rows(ordered, clusters),

@@ -3,18 +3,67 @@ and how many independent origins a fact has."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from corroborator.analyze.entities.media import lookup
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.units import Unit
+from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word
 from corroborator.types import Article, CopyLink, OriginTrace
 
 GENERIC_STATE_MEDIA = "state media"
 MAX_UNKNOWN_SOURCE_WORDS = 4
 """A chain element that is no known entity and longer than this is a misread phrase, not a source."""
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 NOT_SOURCES = frozenset({"PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "LOC"})
+PRONOUNS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "one",
+        "ones",
+        "all",
+        "both",
+        "each",
+        "which",
+        "who",
+        "whom",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "someone",
+        "somebody",
+        "nobody",
+        "none",
+        "anyone",
+        "anybody",
+        "everyone",
+        "everybody",
+        "no-one",
+    ]
+)
+"""Words that stand for a source without naming it: a speaker that is one of these is unresolved."""
+_WORDS = re.compile(r"[^\W\d_][\w-]*")
 REPORTED_KINDS = frozenset(
     {"state_media", "wire", "broadcaster", "newspaper", "magazine", "online", "unknown"}
 )
@@ -97,18 +146,56 @@ def _normalise(chain: list[str], state_media: str | None, clusters: EntityCluste
         elif _not_a_source(raw, clusters):
             continue
         else:
-            name = clusters.of(raw)
+            name = clusters.of(_named_in(raw, clusters))
         if name not in out:
             out.append(name)
     return out
 
 
+def _named_in(speaker: str, clusters: EntityClusters) -> str:
+    """The person or body a speaker with a title or role names ("Interior Secretary Ken Salazar" -> "Ken
+    Salazar"): the longest tail of its words that is one of the story's entities, else the name left when
+    leading common nouns are taken off ("Commissioner Olli Rehn" -> "Olli Rehn")."""
+    words = speaker.split()
+    for start in range(1, len(words) if clusters.label(speaker) is None else 0):
+        tail = " ".join(words[start:])
+        if tail[0].isupper() and clusters.label(tail) in SPEAKER_LABELS:
+            return tail
+    if clusters.label(speaker) not in (None, "PERSON") or not all(w[0].isupper() for w in words):
+        return speaker
+    start = 0
+    while len(words) - start > 2 and is_common_noun(words[start]):
+        start += 1
+    return " ".join(words[start:])
+
+
 def _not_a_source(name: str, clusters: EntityClusters) -> bool:
-    """A misread speaker: a thing ("Hwasong-17"), or a long phrase that is no known entity."""
+    """A misread speaker: a thing ("Hwasong-17", "the bill"), a pronoun left unresolved ("they", "I don't"),
+    a fragment ("For the 2014", "Posted"), or a long phrase that is no known entity."""
     label = clusters.label(name)
-    if label is None:
-        return len(name.split()) > MAX_UNKNOWN_SOURCE_WORDS
-    return label in NOT_SOURCES
+    words = _WORDS.findall(name)
+    if label is not None and label != "PERSON":
+        return label in NOT_SOURCES
+    if not words or (len(name.split()) > MAX_UNKNOWN_SOURCE_WORDS and label is None):
+        return True
+    if label == "PERSON":
+        return len(words) == 1 and _common_word_not_a_source(words[0])
+    head = words[-1]
+    if head.casefold() in PRONOUNS:
+        return True
+    if _is_proper_name(words) or (head[0].isupper() and not knows_word(head)):
+        return False  # a name ("Angels GM Tony Reagins") or a word the dictionary does not know ("THR")
+    return not (is_source_noun(head) or is_document_noun(head))
+
+
+def _is_proper_name(words: list[str]) -> bool:
+    named = words[1:] if words[0].casefold() == "the" else words
+    return len(named) >= 2 and all(w[0].isupper() for w in named)
+
+
+def _common_word_not_a_source(word: str) -> bool:
+    """A word tagged as a person that the dictionary knows as something else ("Arson" opening a sentence)."""
+    return knows_word(word) and not is_source_noun(word) and word.casefold() not in PRONOUNS
 
 
 def _default_chain(units: list[Unit], article_name: str, state_media: str | None) -> list[str]:
@@ -148,6 +235,14 @@ def _through_copies(
         chain = [*defaults.get(original, [name.get(original, original)]), *chain]
         article = original
     return chain
+
+
+def cited_origins(origins: Origins, articles: list[Article], name: dict[str, str]) -> list[OriginTrace]:
+    """The origins a brief lists, most widely cited first: the sources the articles cite, and outlets
+    reporting on their own; an article known only by its title or file name is no source to list."""
+    unnamed = {name[a.id] for a in articles if not a.outlet}
+    listed = [t for t in origins.traces.values() if t.origin not in unnamed]
+    return sorted(listed, key=lambda t: (-len(t.articles), t.origin))
 
 
 def independence_summary(article_count: int, agreement_origins: list[list[str]], origins: Origins) -> str:

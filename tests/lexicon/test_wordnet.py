@@ -1,0 +1,66 @@
+"""WordNet read from Debian's wordnet-base through our cache copy: real dictionary lookups."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corroborator.lexicon import (
+    is_common_noun,
+    is_document_noun,
+    is_source_noun,
+    knows_word,
+    more_general_or_same,
+)
+
+
+@pytest.mark.parametrize(
+    "word", ["spokesman", "police", "prosecutors", "witnesses", "unions", "sources", "groups"]
+)
+def test_nouns_that_name_people_or_bodies_are_sources(word: str) -> None:
+    assert is_source_noun(word)
+
+
+@pytest.mark.parametrize(
+    "word", ["bill", "grenades", "photographs", "letters", "burglary", "animated", "became"]
+)
+def test_things_acts_and_other_words_are_not_sources(word: str) -> None:
+    assert not is_source_noun(word)
+
+
+def test_documents_words_and_common_nouns() -> None:
+    assert is_document_noun("statement") and is_document_noun("report")
+    assert not is_document_noun("grenade")
+    assert knows_word("Collider") and not knows_word("Eleftherotypia")
+    assert is_common_noun("Commissioner") and not is_common_noun("Herman")
+
+
+def test_more_general_words_and_synonyms() -> None:
+    assert more_general_or_same("vessel", "submarine")
+    assert more_general_or_same("submarine", "submarine")
+    assert not more_general_or_same("submarine", "vessel")
+    assert not more_general_or_same("rifle", "pistol")
+
+
+def test_missing_dictionary_is_one_clear_error(tmp_path: Path) -> None:
+    script = (
+        "from corroborator.lexicon import load_wordnet, WordNetMissing\n"
+        "try:\n    load_wordnet()\nexcept WordNetMissing as error:\n    print(error.one_line())\n"
+    )
+    env = {"CORROBORATOR_WORDNET_SOURCE": str(tmp_path / "none"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert "WordNet's dictionary is not in" in out.stdout and "wordnet-base" in out.stdout
+    assert not (tmp_path / "cache" / "corroborator" / "wordnet-3.0").exists()
+
+
+def test_first_use_builds_the_cache_copy(tmp_path: Path) -> None:
+    script = "from corroborator.lexicon import is_source_noun\nprint(is_source_noun('spokesman'))\n"
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+    folder = tmp_path / "corroborator" / "wordnet-3.0"
+    assert (folder / "lexnames").read_text().count("\n") == 45
+    assert not list(tmp_path.glob("corroborator/.wordnet-*"))
