@@ -13,8 +13,8 @@ The list lives in `corroborator/data/news_orgs.json`, one object per organisatio
 - `aliases`: other spellings and abbreviations (matched like the name).
 - `country`: ISO 3166 alpha-2 code of the country the organisation belongs to.
 - `kind`: one of `wire`, `state_media`, `broadcaster`, `newspaper`, `magazine`, `online`.
-- `case_sensitive` (optional): names or aliases that are ordinary words in lower case ("MAP", "Fox") and so
-  match only with exactly this capitalisation.
+- `case_sensitive` (optional): names or aliases that are ordinary words in lower case ("Fox", "Mint") and so
+  match only with exactly this capitalisation. Acronyms ("AP", "MAP", "DPA") always match only as written.
 - `keep_the` (optional, default false): the leading "the" is part of the name ("The Hill"), so "Hill" alone
   does not match.
 
@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
+
+from corroborator.analyze.entities.names import is_acronym
 
 MediumKind = Literal["wire", "state_media", "broadcaster", "newspaper", "magazine", "online"]
 DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "news_orgs.json"
@@ -115,8 +117,10 @@ def _build_index(data: dict[str, object]) -> _Index:
         org, case_sensitive, keep_the = _parse_org(raw)
         orgs.append(org)
         for name in (org.name, *org.aliases):
-            if name in case_sensitive:
+            if name in case_sensitive or is_acronym(name):
                 exact[name] = org
+                if name.startswith("The "):
+                    exact["the " + name[4:]] = org  # "the Guardian" mid-sentence
                 continue
             key = _fold(name)
             folded.setdefault(key, org)
@@ -158,6 +162,8 @@ def lookup(name: str) -> NewsOrg | None:
     words = stripped.split()
     if len(words) > 1 and words[-1] in index.exact:
         return index.exact[words[-1]]
+    if len(words) > 1 and words[0] in index.exact and " " + _fold(" ".join(words[1:])) in _DESCRIPTOR_SUFFIXES:
+        return index.exact[words[0]]  # "KCNA report"
     return None
 
 

@@ -77,7 +77,7 @@ class EntityIndex:
         found = self.cluster(key)
         if found is not None:
             return found.canonical
-        return alias_table().get(name_key(key), key)
+        return alias_of(key) or key
 
     def confidence(self, key: str) -> float:
         """How sure the link from `key` to its canonical name is (1.0 for the canonical name itself)."""
@@ -162,13 +162,13 @@ def _link_by_form(links: _Links, stats: dict[str, _KeyStats]) -> None:
     for key in stats:
         if len(key.split()) >= 2:
             long_by_initials[initials(key)].append(key)
-    aliases = alias_table()
     for key in stats:
         folded = name_key(key)
         org = lookup(key)
         forms = [("key", folded, SAME_KEY)]
-        if folded in aliases:
-            forms.append(("alias", name_key(aliases[folded]), ALIAS))
+        target = alias_of(key)
+        if target is not None:
+            forms.append(("alias", name_key(target), ALIAS))
         if org is not None:
             forms.append(("medium", org.name, SAME_MEDIUM))
         for kind, form, confidence in forms:
@@ -257,10 +257,10 @@ def _build_index(links: _Links, stats: dict[str, _KeyStats]) -> EntityIndex:
 
 def _canonical_name(keys: list[str], stats: dict[str, _KeyStats]) -> str:
     """The alias file's name, else the news organisation's name, else the most used of the fullest names."""
-    aliases = alias_table()
     for key in keys:
-        if name_key(key) in aliases:
-            return aliases[name_key(key)]
+        target = alias_of(key)
+        if target is not None:
+            return target
     for key in keys:
         org = lookup(key)
         if org is not None:
@@ -273,11 +273,31 @@ def _canonical_name(keys: list[str], stats: dict[str, _KeyStats]) -> str:
 
 
 @functools.cache
-def alias_table() -> dict[str, str]:
-    """Folded alias (and folded canonical name) -> canonical name, from data/aliases.json."""
+def _alias_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded alias -> canonical name, alias as written -> canonical name), from data/aliases.json.
+
+    Acronyms ("US", "U.S.", "WHO") and the names in its `case_sensitive` list match only as written, so the
+    word "us" or "who" is never the United States or the World Health Organization."""
     data = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))
-    table: dict[str, str] = {}
+    as_written = set(data.get("case_sensitive", []))
+    folded: dict[str, str] = {}
+    exact: dict[str, str] = {}
     for canonical, aliases in data["aliases"].items():
         for name in [canonical, *aliases]:
-            table[name_key(name)] = canonical
-    return table
+            if is_acronym(name):
+                exact[acronym_letters(name)] = canonical
+            elif name in as_written:
+                exact[name] = canonical
+            else:
+                folded[name_key(name)] = canonical
+    return folded, exact
+
+
+@functools.lru_cache(maxsize=65536)
+def alias_of(name: str) -> str | None:
+    """The canonical name `name` is an alias of ("U.S." -> "United States"), or None."""
+    folded, exact = _alias_tables()
+    written = name.strip()
+    if is_acronym(written):
+        return exact.get(acronym_letters(written))
+    return exact.get(written) or folded.get(name_key(written))
