@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from english_words import get_english_words_set
 
+from corroborator.analyze.entities.aliases import alias_of
 from corroborator.analyze.entities.media import lookup
 from corroborator.analyze.entities.names import is_acronym
-from corroborator.analyze.entities.resolve import alias_of
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "corroborator" / "data"
 

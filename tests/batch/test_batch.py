@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow.parquet as pq
-from conftest import read_jsonl
+from batch_support import read_jsonl
 
 from corroborator.batch.run import BatchOptions, run_batch
 

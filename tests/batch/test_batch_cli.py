@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ecb_records, read_jsonl, write_jsonl
+from batch_support import ecb_records, read_jsonl, write_jsonl
 
 CORROBORATOR = Path(sys.executable).parent / "corroborator"
 
@@ -49,3 +49,17 @@ def test_semantic_briefs_align_the_seeds_rifles_like_show_does(tmp_path: Path) -
     details = [d for d in brief["discrepancies"] if d["kind"] == "detail"]
     evidence = " | ".join(e["text"] for d in details for e in d["evidence"])
     assert "scoped rifles" in evidence and "assault rifles" in evidence
+
+
+def test_one_entity_keeps_one_id_across_articles_and_in_the_brief(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+    inputs = [str(path) for path in sorted(seeds.glob("*.txt"))]
+    result = batch(*inputs, "--out", "out", "--workers", "1", "--no-parquet", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    articles = read_jsonl(tmp_path / "out" / "articles.jsonl")
+    cheong = [{m["entity_id"] for m in a["entities"] if m["text"].startswith("Cheong")} for a in articles]
+    spellings = {m["entity"] for a in articles for m in a["entities"] if m["text"].startswith("Cheong")}
+    assert len(spellings) >= 2 and cheong[0] == cheong[1] and len(cheong[0]) == 1
+    (brief,) = read_jsonl(tmp_path / "out" / "briefs.jsonl")
+    (row,) = [row for row in brief["entities"] if cheong[0] <= set(row["ids"])]
+    assert set(row["mentions"]) == {a["article_id"] for a in articles}

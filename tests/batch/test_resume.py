@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import ecb_records, read_jsonl, write_jsonl
+from batch_support import ecb_records, read_jsonl, write_jsonl
 
 from corroborator.batch.run import BatchOptions, run_batch
 from corroborator.batch.shards import cut_into_shards

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ecb_records
+from batch_support import ecb_records
 
 from corroborator.batch import work
 from corroborator.batch.shards import ShardDirectory, cut_into_shards

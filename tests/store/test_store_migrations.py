@@ -82,3 +82,28 @@ def test_split_statements_keeps_trigger_bodies_whole() -> None:
     assert all(trigger.endswith("END;") for trigger in triggers)
     with pytest.raises(StoreError, match="unterminated"):
         split_statements("CREATE TABLE t (a INTEGER")
+
+
+def test_migration_three_gives_stored_entities_their_cross_article_ids(db_path: Path) -> None:
+    """A store written before entity ids: its entity rows get ids, and a lookup finds every spelling."""
+    connection = sqlite3.connect(db_path)
+    for _, _, script in migration_scripts()[:2]:
+        connection.executescript(script)
+    rows = [("00000000000000aa", "Cheong Seong-chang"), ("00000000000000bb", "Cheong Seong Chang")]
+    for article_id, name in rows:
+        connection.execute(
+            "INSERT INTO articles (id, title, text, url, removed) VALUES (?, '', ?, '', '[]')",
+            (article_id, f"{name} said so."),
+        )
+        insert = "INSERT INTO article_entities (article_id, entity, label) VALUES (?, ?, 'PERSON')"
+        connection.execute(insert, (article_id, name))
+    connection.execute("PRAGMA user_version = 2")
+    connection.commit()
+    connection.close()
+    with Store(db_path) as store:
+        assert store.articles_with_entity("Cheong Seong-chang") == ["00000000000000aa", "00000000000000bb"]
+        assert store.articles_with_entity("cheongseongchang") == ["00000000000000aa", "00000000000000bb"]
+    connection = sqlite3.connect(db_path)
+    ids = {row[0] for row in connection.execute("SELECT entity_id FROM article_entities")}
+    connection.close()
+    assert ids == {"cheongseongchang"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from corroborator.analyze.entities.aliases import entity_id
 from corroborator.types import Analysis, Article, Quote, Span
 
 
@@ -19,6 +20,7 @@ def _span(span: Span | None, entity: str | None = None) -> dict[str, Any] | None
     row: dict[str, Any] = {"start": span.start, "end": span.end, "text": span.text}
     if entity is not None:
         row["entity"] = entity
+        row["entity_id"] = entity_id(entity)
     return row
 
 
@@ -48,7 +50,14 @@ def article_row(article: Article, analysis: Analysis | None) -> dict[str, Any]:
     }
     if analysis is not None:
         row["entities"] = [
-            {"start": e.start, "end": e.end, "text": e.text, "label": e.label, "entity": e.entity}
+            {
+                "start": e.start,
+                "end": e.end,
+                "text": e.text,
+                "label": e.label,
+                "entity": e.entity,
+                "entity_id": entity_id(e.entity),
+            }
             for e in analysis.entities
         ]
         row["times"] = [asdict(t) for t in analysis.times]

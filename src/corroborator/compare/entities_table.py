@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from corroborator.analyze.entities.aliases import entity_id
 from corroborator.analyze.entities.resolve import EntityIndex, resolve_entities
 from corroborator.types import Analysis, EntityRow
 
@@ -29,6 +30,16 @@ class EntityClusters:
     def label(self, key: str) -> str | None:
         return self.index.label(key)
 
+    def person_by_surname(self, surname: str) -> str | None:
+        """The one person of the story whose name ends with `surname` ("Gaskin" -> "Dave Gaskin"), or None
+        when none or several do."""
+        found = {
+            c.canonical
+            for c in self.index.clusters
+            if c.label == "PERSON" and len(c.canonical.split()) > 1 and c.canonical.split()[-1] == surname
+        }
+        return found.pop() if len(found) == 1 else None
+
 
 def build_clusters(analyses: list[Analysis]) -> EntityClusters:
     return EntityClusters(resolve_entities(analyses))
@@ -47,6 +58,9 @@ def entity_rows(analyses: list[Analysis], clusters: EntityClusters) -> list[Enti
                 if variant not in row.variants:
                     row.variants.append(variant)
             row.mentions[analysis.article_id] = row.mentions.get(analysis.article_id, 0) + 1
+            mention_id = entity_id(mention.entity)
+            if mention_id not in row.ids:
+                row.ids.append(mention_id)
     for name, row in rows.items():
         row.label = labels[name].most_common(1)[0][0]
     return sorted(rows.values(), key=lambda r: (-len(r.mentions), -sum(r.mentions.values()), r.entity))

@@ -250,8 +250,8 @@ def _write_analysis(
     )
     connection.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
     connection.executemany(
-        "INSERT INTO article_entities (article_id, entity, label) VALUES (?, ?, ?)",
-        [(article_id, entity, label) for entity, label in entities],
+        "INSERT INTO article_entities (article_id, entity, label, entity_id) VALUES (?, ?, ?, entity_id(?))",
+        [(article_id, entity, label, entity) for entity, label in entities],
     )
 
 

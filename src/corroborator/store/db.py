@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from corroborator.analyze.entities.aliases import entity_id
 from corroborator.errors import StoreError
 
 DEFAULT_DB = "corroborator.db"
@@ -183,6 +184,7 @@ def _configure(connection: sqlite3.Connection) -> None:
     if str(mode).lower() != "wal":
         raise StoreError(f"database could not switch to WAL mode (it is in {mode} mode)")
     connection.execute("PRAGMA synchronous = NORMAL")
+    connection.create_function("entity_id", 1, entity_id, deterministic=True)
 
 
 def _is_busy(error: sqlite3.Error) -> bool:

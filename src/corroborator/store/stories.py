@@ -115,10 +115,10 @@ class StoryStore:
         return [row["article_id"] for row in rows], matrix.reshape(len(rows), rows[0]["dim"]).copy()
 
     def articles_with_entity(self, key: str) -> list[str]:
-        """Ids of the articles whose analysis mentions the entity `key` (a canonical entity name)."""
+        """Ids of the articles that mention the entity `key` (a name in any spelling, or its entity id)."""
         rows = self._db.read(
             "SELECT DISTINCT e.article_id FROM article_entities e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.entity = ? ORDER BY a.seq",
+            "WHERE e.entity_id = entity_id(?) ORDER BY a.seq",
             (key,),
         )
         return [row["article_id"] for row in rows]

@@ -88,6 +88,8 @@ class EntityRow:
     variants: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
     """Mentions per article id."""
+    ids: list[str] = field(default_factory=list)
+    """The cross-article entity ids of its spellings, as `batch` and the store give each mention."""
 
 
 @dataclass

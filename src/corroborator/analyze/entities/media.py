@@ -162,7 +162,8 @@ def lookup(name: str) -> NewsOrg | None:
     words = stripped.split()
     if len(words) > 1 and words[-1] in index.exact:
         return index.exact[words[-1]]
-    if len(words) > 1 and words[0] in index.exact and " " + _fold(" ".join(words[1:])) in _DESCRIPTOR_SUFFIXES:
+    described = " " + _fold(" ".join(words[1:]))
+    if len(words) > 1 and words[0] in index.exact and described in _DESCRIPTOR_SUFFIXES:
         return index.exact[words[0]]  # "KCNA report"
     return None
 

@@ -3,16 +3,14 @@ behind "KCNA" and "Korean Central News Agency", behind "the US", "U.S." and "Uni
 
 from __future__ import annotations
 
-import functools
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy
 from rapidfuzz import fuzz, process
 
+from corroborator.analyze.entities.aliases import alias_of
 from corroborator.analyze.entities.media import lookup
 from corroborator.analyze.entities.names import (
     acronym_letters,
@@ -24,7 +22,6 @@ from corroborator.analyze.entities.names import (
 )
 from corroborator.types import Analysis
 
-ALIASES_FILE = Path(__file__).resolve().parents[2] / "data" / "aliases.json"
 SAME_KEY = 0.95
 SAME_MEDIUM = 0.95
 ALIAS = 0.95
@@ -270,34 +267,3 @@ def _canonical_name(keys: list[str], stats: dict[str, _KeyStats]) -> str:
         return (len(name_tokens(key)) < 2, -stats[key].mentions, -len(key), key)
 
     return min(keys, key=rank)
-
-
-@functools.cache
-def _alias_tables() -> tuple[dict[str, str], dict[str, str]]:
-    """(folded alias -> canonical name, alias as written -> canonical name), from data/aliases.json.
-
-    Acronyms ("US", "U.S.", "WHO") and the names in its `case_sensitive` list match only as written, so the
-    word "us" or "who" is never the United States or the World Health Organization."""
-    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))
-    as_written = set(data.get("case_sensitive", []))
-    folded: dict[str, str] = {}
-    exact: dict[str, str] = {}
-    for canonical, aliases in data["aliases"].items():
-        for name in [canonical, *aliases]:
-            if is_acronym(name):
-                exact[acronym_letters(name)] = canonical
-            elif name in as_written:
-                exact[name] = canonical
-            else:
-                folded[name_key(name)] = canonical
-    return folded, exact
-
-
-@functools.lru_cache(maxsize=65536)
-def alias_of(name: str) -> str | None:
-    """The canonical name `name` is an alias of ("U.S." -> "United States"), or None."""
-    folded, exact = _alias_tables()
-    written = name.strip()
-    if is_acronym(written):
-        return exact.get(acronym_letters(written))
-    return exact.get(written) or folded.get(name_key(written))
