@@ -34,7 +34,7 @@ def test_a_copy_traces_back_to_the_article_it_copies() -> None:
     assert all(a.single_origin and a.origins == ["Daily One"] for a in brief.agreements)
     (trace,) = [t for t in brief.origins if t.origin == "Daily One"]
     assert ["Daily One", "Daily Two"] in trace.chains
-    assert "1 independent origin" in brief.independence
+    assert "the shared facts come from 1 origin: Daily One's own reporting" in brief.independence
 
 
 def test_a_relayed_statement_keeps_its_speaker_as_origin() -> None:

@@ -16,6 +16,7 @@ from corroborator.compare.entities_table import build_clusters, entity_rows
 from corroborator.compare.fact_align import align_facts
 from corroborator.compare.fact_conflicts import developing, number_conflicts, within_rounding
 from corroborator.compare.origins import cited_origins, independence_summary, trace_origins
+from corroborator.compare.spellings import is_respelling, spelling_discrepancies
 from corroborator.compare.timeline import build_timeline
 from corroborator.compare.units import build_units
 from corroborator.errors import InputError
@@ -82,7 +83,9 @@ def build_brief(
             fact_alignment, origins, lookup, alignment.best_against_others, single_source_limit
         ),
         origins=cited_origins(origins, list(articles), names),
-        independence=independence_summary(len(articles), [a.origins for a in agreed], origins),
+        independence=independence_summary(
+            len(articles), [a.origins for a in agreed], origins, set(names.values())
+        ),
         timeline=build_timeline(alignment),
         entities=entity_rows(ordered, clusters),
     )
@@ -95,9 +98,13 @@ def _discrepancies(
     analyses: Sequence[Analysis],
     name: Callable[[str], str],
 ) -> list[Discrepancy]:
-    """The discrepancies found in the words and between aligned facts, less figures within rounding, with
-    figures of different days told as updates, most severe first."""
-    merged = developing(within_rounding(with_conflicts(found, conflicts), analyses), articles, name)
+    """The discrepancies found in the words and between aligned facts, and names spelt two ways, less figures
+    within rounding, with figures of different days told as updates, most severe first."""
+    spellings = spelling_discrepancies(analyses, {a.id: a.text for a in articles}, name)
+    found = [d for d in found if not is_respelling(d, spellings)]
+    merged = developing(
+        within_rounding(with_conflicts(found, [*conflicts, *spellings]), analyses), articles, name
+    )
     return sorted(merged, key=lambda d: (-d.severity, d.kind, d.evidence[0].start if d.evidence else 0))
 
 

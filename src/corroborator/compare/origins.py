@@ -64,9 +64,6 @@ PRONOUNS = frozenset(
 )
 """Words that stand for a source without naming it: a speaker that is one of these is unresolved."""
 _WORDS = re.compile(r"[^\W\d_][\w-]*")
-REPORTED_KINDS = frozenset(
-    {"state_media", "wire", "broadcaster", "newspaper", "magazine", "online", "unknown"}
-)
 
 
 @dataclass
@@ -110,8 +107,10 @@ def trace_origins(
     defaults = {a.id: _default_chain(by_article.get(a.id, []), name[a.id], state_media) for a in articles}
     copied_from = {link.article: link.copy_of for link in copies}
     origins = Origins()
+    spelled: dict[str, str] = {}
     for unit in units:
         chain = _normalise(unit.attribution, state_media, clusters) or list(defaults[unit.article])
+        chain = [spelled.setdefault(name.casefold(), name) for name in chain]
         chain = _extend_upstream(chain, defaults[unit.article])
         chain = _through_copies(chain, unit.article, copied_from, defaults, name)
         origins.chains[unit.key] = chain
@@ -163,6 +162,8 @@ def _named_in(speaker: str, clusters: EntityClusters) -> str:
             return tail
     if clusters.label(speaker) not in (None, "PERSON") or not all(w[0].isupper() for w in words):
         return speaker
+    if len(words) <= 2:  # "Inspector Gaskin", "Payton": the one person of the story with that surname
+        return clusters.person_by_surname(words[-1]) or speaker
     start = 0
     while len(words) - start > 2 and is_common_noun(words[start]):
         start += 1
@@ -245,27 +246,36 @@ def cited_origins(origins: Origins, articles: list[Article], name: dict[str, str
     return sorted(listed, key=lambda t: (-len(t.articles), t.origin))
 
 
-def independence_summary(article_count: int, agreement_origins: list[list[str]], origins: Origins) -> str:
-    """ "2 articles, 1 independent origin for the reported facts: KCNA, via Reuters; comment from Cheong"."""
+def independence_summary(
+    article_count: int, agreement_origins: list[list[str]], origins: Origins, article_names: set[str]
+) -> str:
+    """The story line in plain words: "2 articles; the shared facts come from 1 origin: KCNA, via Reuters"."""
     counts: Counter[str] = Counter(o for group in agreement_origins for o in group)
     articles = f"{article_count} article{'s' if article_count != 1 else ''}"
     if not counts:
-        return f"{articles}, no fact stated by more than one of them"
+        return f"{articles}; no fact is stated by more than one of them"
     ranked = [o for o, _ in counts.most_common()]
-    reported = [o for o in ranked if origins.traces[o].kind in REPORTED_KINDS]
-    comment = [o for o in ranked if o not in reported]
-    parts = []
-    if reported:
-        plural = "s" if len(reported) != 1 else ""
-        parts.append(
-            f"{len(reported)} independent origin{plural} for the reported facts: {', '.join(reported)}"
-        )
-        relays = _relays(reported, origins)
-        if relays:
-            parts[-1] += f", via {_join_and(relays)}"
-    if comment:
-        parts.append(f"comment from {_join_and(comment)}")
-    return f"{articles}, " + "; ".join(parts)
+    own = [o for o in ranked if o in article_names and lookup(o) is None]
+    described = [_with_relays(o, origins) for o in ranked if o not in own]
+    if own:
+        described.append(_own_reporting(own, article_count))
+    listed = "; ".join(described) if any(", via " in d for d in described) else _join_and(described)
+    plural = "s" if len(ranked) != 1 else ""
+    return f"{articles}; the shared facts come from {len(ranked)} origin{plural}: {listed}"
+
+
+def _with_relays(origin: str, origins: Origins) -> str:
+    relays = _relays([origin], origins)
+    return f"{origin}, via {_join_and(relays)}" if relays else origin
+
+
+def _own_reporting(own: list[str], article_count: int) -> str:
+    """The articles that report on their own: "each article's own reporting", "Daily One's own reporting"."""
+    if len(own) == article_count > 1:
+        return "each article's own reporting"
+    if len(own) == 1:
+        return f"{own[0]}'s own reporting"
+    return f"the own reporting of {_join_and(own)}"
 
 
 def _relays(origin_names: list[str], origins: Origins) -> list[str]:

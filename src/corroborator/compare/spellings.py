@@ -1,0 +1,92 @@
+"""Names spelt two ways: one person or body whose name articles write with other letters ("Duncan Rait" in
+one, "Duncan Raite" in another). Reported as an `entity` discrepancy of the lowest severity: a reader should
+check the spelling, not doubt the story."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein
+
+from corroborator.analyze.entities.names import name_tokens
+from corroborator.types import Analysis, Discrepancy, EntityMention, Evidence
+
+SPELLING_SEVERITY = 0
+MAX_LETTERS_CHANGED = 2
+MIN_WORD_LETTERS = 4
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC"})
+
+
+def spelling_discrepancies(
+    analyses: Sequence[Analysis], texts: dict[str, str], name: Callable[[str], str]
+) -> list[Discrepancy]:
+    """One discrepancy per pair of spellings of a full name (two words or more) that differ in one word by
+    a letter or two ("Rait" / "Raite"), each spelling found in another article."""
+    first_seen = _first_mentions(analyses)
+    found: dict[tuple[str, ...], Discrepancy] = {}
+    for (left, left_article), (right, right_article) in combinations(first_seen, 2):
+        if left_article == right_article or not _spelt_two_ways(left.text, right.text):
+            continue
+        key = tuple(sorted((_folded(left.text), _folded(right.text))))
+        if key in found:
+            continue
+        found[key] = Discrepancy(
+            kind="entity",
+            explanation=(
+                f'a name spelt two ways: "{left.text}" in {name(left_article)}, '
+                f'"{right.text}" in {name(right_article)}'
+            ),
+            severity=SPELLING_SEVERITY,
+            evidence=[_evidence(left, left_article, texts), _evidence(right, right_article, texts)],
+        )
+    return list(found.values())
+
+
+def is_respelling(discrepancy: Discrepancy, spellings: Sequence[Discrepancy]) -> bool:
+    """Whether an `entity` discrepancy found in the words is one of these spelling variants."""
+    spans = [(e.article, e.start, e.end) for d in spellings for e in d.evidence]
+    return discrepancy.kind == "entity" and any(
+        article == e.article and start < e.end and e.start < end
+        for e in discrepancy.evidence
+        for article, start, end in spans
+    )
+
+
+def _evidence(mention: EntityMention, article: str, texts: dict[str, str]) -> Evidence:
+    return Evidence(article, mention.start, mention.end, texts[article][mention.start : mention.end])
+
+
+def _first_mentions(analyses: Sequence[Analysis]) -> list[tuple[EntityMention, str]]:
+    """The first mention of each spelling of a full name in each article."""
+    seen: dict[tuple[str, str], tuple[EntityMention, str]] = {}
+    for analysis in analyses:
+        for mention in analysis.entities:
+            if mention.label in NAME_LABELS and len(name_tokens(mention.text)) >= 2:
+                seen.setdefault((analysis.article_id, _folded(mention.text)), (mention, analysis.article_id))
+    return list(seen.values())
+
+
+def _folded(text: str) -> str:
+    return " ".join(name_tokens(text))
+
+
+def _words(text: str) -> list[str]:
+    """The folded words of a name, marks such as "®" dropped."""
+    return [w for w in ("".join(c for c in word if c.isalnum()) for word in name_tokens(text)) if w]
+
+
+def _spelt_two_ways(left: str, right: str) -> bool:
+    """Same words but one, and that one differs by a letter or two: "Duncan Rait" / "Duncan Raite"."""
+    words_left, words_right = _words(left), _words(right)
+    if len(words_left) != len(words_right):
+        return False
+    differing = [(a, b) for a, b in zip(words_left, words_right, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if min(len(a), len(b)) < MIN_WORD_LETTERS or not (a.isalpha() and b.isalpha()):
+        return False  # "79th" / "85th" are two events, not two spellings
+    if a.startswith(b) or b.startswith(a):  # "Rait" / "Raite"; not a plural, another word or a suffix
+        return abs(len(a) - len(b)) == 1 and not (a + "s" == b or b + "s" == a)
+    return Levenshtein.distance(a, b) <= MAX_LETTERS_CHANGED
