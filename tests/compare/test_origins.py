@@ -84,3 +84,16 @@ def test_origins_are_sources_not_pronouns_things_or_titles() -> None:
     assert "Olli Rehn" in listed
     assert not {"they", "They", "the estimates", "Flood closes bridge", "Bridge shut"} & set(listed)
     assert not any(name.startswith(("Commissioner", "European")) for name in listed)
+
+
+def test_what_someone_wants_is_no_claim_they_are_the_source_of() -> None:
+    def brief_of(sentence: str) -> list[str]:
+        articles = [
+            Article(text=f"{sentence}\nThe Yankees signed two pitchers on Monday.\n", outlet=outlet)
+            for outlet in ("Daily One", "Daily Two")
+        ]
+        brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+        return [trace.origin for trace in brief.origins]
+
+    assert "Scott Boras" not in brief_of("Scott Boras wants a ten-year contract for Mark Teixeira.")
+    assert "Scott Boras" in brief_of("Scott Boras said Mark Teixeira would sign a ten-year contract.")

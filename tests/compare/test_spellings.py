@@ -35,3 +35,4 @@ def test_other_differences_in_names_are_not_spellings() -> None:
     assert not _spelt_two_ways("Cheong Seong-chang", "Cheong Seong Chang")
     assert not _spelt_two_ways("John Smith", "John Smithson")
     assert not _spelt_two_ways("Jon Owen", "Joe Owen")
+    assert not _spelt_two_ways("North Korea", "South Korea")

@@ -13,7 +13,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench" / "quality_briefs.py"
 GOLD = ROOT / ".." / "shared" / "data" / "briefs_dev.jsonl"
-FLOORS = {"agree_p": 0.67, "agree_r": 0.36, "excl_r_at_k": 0.46}
+FLOORS = {
+    "agree_p": 0.67,
+    "agree_r": 0.36,
+    "excl_r_at_k": 0.46,
+    "origins_p": 0.66,
+    "sources_r": 0.75,
+    "disc_p": 0.30,
+    "disc_r": 0.05,
+}
 """The figures reached when the gate was recorded (bench/README.md), less about 0.01."""
 CEILINGS = {"single_really_shared": 0.39}
 """Single-source items that another article states in other words: at most this share."""
@@ -36,7 +44,7 @@ def figures() -> dict[str, Any]:
 @pytest.mark.quality
 @pytest.mark.slow
 @pytest.mark.skipif(not GOLD.exists(), reason="briefs_dev.jsonl not present in ../shared/data")
-def test_agreements_and_single_source_facts_on_real_stories(figures: dict[str, Any]) -> None:
+def test_briefs_of_real_stories_stay_above_their_floors(figures: dict[str, Any]) -> None:
     assert figures["stories"] == 24
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, (name, figures)

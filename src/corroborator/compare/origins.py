@@ -10,12 +10,18 @@ from dataclasses import dataclass, field
 from corroborator.analyze.entities.media import lookup
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.units import Unit
-from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word
+from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word, verb_base
 from corroborator.types import Article, CopyLink, OriginTrace
 
 GENERIC_STATE_MEDIA = "state media"
 MAX_UNKNOWN_SOURCE_WORDS = 4
 """A chain element that is no known entity and longer than this is a misread phrase, not a source."""
+STANCE_VERBS = frozenset(
+    {"want", "support", "back", "plan", "decide", "favor", "favour", "prefer", "name", "seek", "offer"}
+    | {"decline", "refuse"}
+)
+"""Cues of a stance or an act, not a statement: what someone wants or plans is no claim they are the source
+of. Beliefs ("Olney believes X") are: the believer is the claim's source."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 NOT_SOURCES = frozenset({"PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "LOC"})
 PRONOUNS = frozenset(
@@ -109,7 +115,8 @@ def trace_origins(
     origins = Origins()
     spelled: dict[str, str] = {}
     for unit in units:
-        chain = _normalise(unit.attribution, state_media, clusters) or list(defaults[unit.article])
+        attribution = [] if _stance(unit) else unit.attribution
+        chain = _normalise(attribution, state_media, clusters) or list(defaults[unit.article])
         chain = [spelled.setdefault(name.casefold(), name) for name in chain]
         chain = _extend_upstream(chain, defaults[unit.article])
         chain = _through_copies(chain, unit.article, copied_from, defaults, name)
@@ -120,6 +127,13 @@ def trace_origins(
         if unit.article not in trace.articles:
             trace.articles.append(unit.article)
     return origins
+
+
+def _stance(unit: Unit) -> bool:
+    """Whether the unit lies in what someone wants, plans or supports ("Boras wants a ten-year deal", "he
+    was named coach")."""
+    cue = unit.quote.cue if unit.quote is not None else None
+    return cue is not None and verb_base(cue.text.split()[0]) in STANCE_VERBS
 
 
 def _story_state_media(units: list[Unit]) -> str | None:

@@ -13,7 +13,9 @@ from corroborator.analyze.entities.names import name_tokens
 from corroborator.types import Analysis, Discrepancy, EntityMention, Evidence
 
 SPELLING_SEVERITY = 0
-MAX_LETTERS_CHANGED = 2
+LONG_WORD_LETTERS = 8
+"""A word this long may differ by two letters ("Alishvandi" / "Alishwandy"); a shorter one by one ("Rait" /
+"Raite", "Heydar" / "Heidar"), so "North" / "South" Korea are two places."""
 MIN_WORD_LETTERS = 4
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC"})
 
@@ -77,7 +79,7 @@ def _words(text: str) -> list[str]:
 
 
 def _spelt_two_ways(left: str, right: str) -> bool:
-    """Same words but one, and that one differs by a letter or two: "Duncan Rait" / "Duncan Raite"."""
+    """Same words but one, and that one differs by a letter (two in a long word): "Duncan Rait" / "Raite"."""
     words_left, words_right = _words(left), _words(right)
     if len(words_left) != len(words_right):
         return False
@@ -89,4 +91,4 @@ def _spelt_two_ways(left: str, right: str) -> bool:
         return False  # "79th" / "85th" are two events, not two spellings
     if a.startswith(b) or b.startswith(a):  # "Rait" / "Raite"; not a plural, another word or a suffix
         return abs(len(a) - len(b)) == 1 and not (a + "s" == b or b + "s" == a)
-    return Levenshtein.distance(a, b) <= MAX_LETTERS_CHANGED
+    return Levenshtein.distance(a, b) <= (2 if min(len(a), len(b)) >= LONG_WORD_LETTERS else 1)

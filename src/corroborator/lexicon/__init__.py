@@ -10,6 +10,7 @@ from corroborator.lexicon.wordnet import (
     load_wordnet,
     more_general_or_same,
     noun_senses,
+    verb_base,
 )
 
 __all__ = [
@@ -21,4 +22,5 @@ __all__ = [
     "load_wordnet",
     "more_general_or_same",
     "noun_senses",
+    "verb_base",
 ]

@@ -151,6 +151,13 @@ def noun_senses(word: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=65536)
+def verb_base(word: str) -> str:
+    """The base form of a verb ("planned" -> "plan", "wrote" -> "write"); the word itself if unknown."""
+    base = load_wordnet().morphy(word.casefold(), "v")
+    return str(base) if base else word.casefold()
+
+
+@functools.lru_cache(maxsize=65536)
 def knows_word(word: str) -> bool:
     """Whether WordNet has `word` (or its base form) in any part of speech."""
     return bool(load_wordnet().synsets(word.casefold()))

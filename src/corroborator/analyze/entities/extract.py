@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from corroborator.analyze.entities.labels import checked_labels
 from corroborator.analyze.entities.media import is_medium
 from corroborator.analyze.entities.names import is_part_of, name_tokens
 from corroborator.analyze.nlp.arrays import DocEntity, doc_entities
@@ -69,6 +70,7 @@ def extract_entities(doc: Doc, article: Article | None = None) -> list[EntityMen
     candidates = _add_designations(text, candidates)
     mentions = [_trimmed(text, candidate) for candidate in candidates]
     kept = sorted((m for m in mentions if m is not None and _plausible(m)), key=lambda m: m.start)
+    kept = checked_labels(text, kept)
     _link_to_fullest_names(kept)
     return kept
 

@@ -1,0 +1,57 @@
+"""Entity labels checked against their context, where the small NER model errs: a place after "in" or
+"into" is no person ("in Wasilla", "into Betty Ford"), a ship is no person ("INS Mysore"), and a common
+word opening a sentence is no name ("Arson is suspected")."""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.types import EntityMention
+
+LOCATIVE = re.compile(r"\b(?:in|into|near|outside|inside|across|throughout|towards?)\s+(?:the\s+)?$", re.I)
+VESSEL = re.compile(r"^(?:INS|MV|MS|MT|SS|USS|USNS|HMS|HMAS|HMCS|RMS|FV)\s")
+SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]*\s*)$")
+CONTEXT_CHARS = 24
+
+
+def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """`mentions` with the labels their context contradicts corrected, and common words taken for names
+    dropped. A name read as a place once (after "in") is a place in all its mentions in the article."""
+    places = {m.text for m in mentions if m.label == "PERSON" and _after_locative(text, m)}
+    kept = []
+    for mention in mentions:
+        if mention.label == "PERSON" and VESSEL.match(mention.text):
+            mention.label = "PRODUCT"
+        elif mention.label == "PERSON" and mention.text in places:
+            mention.label = "FAC" if len(mention.text.split()) > 1 else "GPE"
+        elif mention.label == "PERSON" and _common_word_opening_a_sentence(text, mention, mentions):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _after_locative(text: str, mention: EntityMention) -> bool:
+    return bool(LOCATIVE.search(text[max(0, mention.start - CONTEXT_CHARS) : mention.start]))
+
+
+def _common_word_opening_a_sentence(
+    text: str, mention: EntityMention, mentions: list[EntityMention]
+) -> bool:
+    """ "Arson" opening "Arson is suspected": one word, at a sentence start, a common noun that names no
+    person, and no part of a longer name in the article (so "Bell" after "Joique Bell" stays)."""
+    word = mention.text
+    if " " in word or not SENTENCE_START.search(text[max(0, mention.start - CONTEXT_CHARS) : mention.start]):
+        return False
+    if any(word in m.text.split() for m in mentions if m.text != word):
+        return False
+    return _is_lower_case_noun(word)
+
+
+def _is_lower_case_noun(word: str) -> bool:
+    """Whether WordNet has the word in lower case as a noun naming no person: "arson", "riot"."""
+    from corroborator.lexicon import is_source_noun, load_wordnet
+
+    folded = word.lower()
+    common = [s for s in load_wordnet().synsets(folded, pos="n") if not s.instance_hypernyms()]
+    lemmas = {lemma.name() for synset in common for lemma in synset.lemmas()}
+    return folded in lemmas and not is_source_noun(folded)

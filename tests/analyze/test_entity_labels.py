@@ -1,0 +1,44 @@
+"""Entity labels checked against context: places after "in", ships, common words opening a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.analyze.entities.labels import checked_labels
+from corroborator.types import EntityMention
+
+TEXT = (
+    "Sarah Palin grew up in Wasilla, where Wasilla police said the fire began. Arson is suspected. "
+    "The INS Mysore fired on a boat. Joique Bell ran for 50 yards. Bell scored twice. Riot police came."
+)
+
+
+def mention(text: str, label: str = "PERSON", nth: int = 0) -> EntityMention:
+    start = [m.start() for m in re.finditer(re.escape(text), TEXT)][nth]
+    return EntityMention(start, start + len(text), text, label, text)
+
+
+def test_places_ships_and_common_words_are_not_people() -> None:
+    mentions = [
+        mention("Sarah Palin"),
+        mention("Wasilla"),
+        mention("Wasilla", nth=1),
+        mention("Arson"),
+        mention("INS Mysore"),
+        mention("Joique Bell"),
+        mention("Bell", nth=1),
+    ]
+    checked = {(m.text, m.start): m.label for m in checked_labels(TEXT, mentions)}
+    labels = {text: label for (text, _), label in checked.items()}
+    assert labels["Sarah Palin"] == "PERSON" and labels["Joique Bell"] == "PERSON"
+    assert [label for (text, _), label in checked.items() if text == "Wasilla"] == ["GPE", "GPE"]
+    assert labels["INS Mysore"] == "PRODUCT"
+    assert "Arson" not in labels
+    assert labels["Bell"] == "PERSON"
+
+
+def test_a_person_after_a_preposition_that_is_not_locative_stays_a_person() -> None:
+    text = "The award went to Maria Lopez. It was handed over by Maria Lopez on Friday."
+    start = text.index("Maria Lopez")
+    checked = checked_labels(text, [EntityMention(start, start + 11, "Maria Lopez", "PERSON", "Maria Lopez")])
+    assert [m.label for m in checked] == ["PERSON"]
