@@ -126,3 +126,24 @@ def test_segments_give_each_character_its_strongest_mark() -> None:
         ("ghij", "agree"),
         ("kl", ""),
     ]
+
+
+def test_an_update_is_a_change_over_time_not_a_discrepancy() -> None:
+    brief = _brief()
+    brief.discrepancies.append(
+        Discrepancy(
+            "update",
+            'how many people changed: Daily One said "12 people", the newer Daily Two says "15 people"',
+            1,
+            [_span("a1", HOSTILE, "12"), _span("a2", OTHER, "15")],
+        )
+    )
+    markdown = render(brief, "md")
+    assert "## Discrepancies (1)" in markdown and "## Changes over time (1)" in markdown
+    changes = markdown.split("## Changes over time (1)")[1].split("##")[0]
+    assert "the newer Daily Two" in changes and changes.index("12") < changes.index("15")
+    text = render(brief, "text")
+    assert "Discrepancies (1)" in text and "Changes over time (1)" in text
+    page = render(brief, "html")
+    assert "Changes over time (1)" in page and "Discrepancies (1)" in page
+    assert re.search(r'<mark class="update"[^>]*>', page)

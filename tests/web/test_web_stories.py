@@ -153,3 +153,33 @@ def test_an_article_page_highlights_its_annotations(story_client: TestClient) ->
     assert flagged, annotations["times"]
     assert f">{flagged[0]['text']}</mark>" in page and 'class="hl-discrepancy"' in page
     assert f'href="/stories/{STORY}"' in page
+
+
+def test_a_figure_that_changed_between_days_is_shown_as_a_change_over_time(tmp_path: Path) -> None:
+    from corroborator.analyze.pipeline import shared_analyzer
+
+    text = (
+        "Riot police fired tear gas at protesters in central Athens on Wednesday. "
+        "Police said {} people were injured in the clashes near parliament.\n"
+    )
+    articles = [
+        Article(text=text.format(12), outlet="Daily One", published="2010-05-05"),
+        Article(text=text.format(15), outlet="Daily Two", published="2010-05-06"),
+    ]
+    path = tmp_path / "updates.db"
+    with Store(path) as store:
+        for article, analysis in zip(articles, shared_analyzer().analyze(articles), strict=True):
+            store.add_article(article)
+            store.save_analysis(analysis)
+        store.save_story(Story(id="riot", articles=[a.id for a in articles], headline="Athens riot"))
+    with TestClient(create_app(path, token=TOKEN)) as client:
+        (update,) = client.get("/api/stories/riot").json()["brief"]["discrepancies"]
+        page = client.get("/stories/riot").text
+    assert update["kind"] == "update"
+    assert [e["text"] for e in update["evidence"]] == ["12", "15"]
+    discrepancies = page.split('<section id="discrepancies">')[1].split("</section>")[0]
+    changes = page.split('<section id="updates">')[1].split("</section>")[0]
+    assert "do not contradict each other on anything found" in discrepancies
+    assert "Changes over time" in changes and "Daily Two" in changes
+    assert changes.index("12") < changes.index("15")
+    assert '<mark class="hl-update"' in page

@@ -133,7 +133,8 @@ def _discrepancy(
             f'{what} changed: {name(old.article)} ({published[old.article]}) said "{old_q.text}", '
             f'the newer {name(new.article)} ({published[new.article]}) says "{new_q.text}"'
         )
-        return Discrepancy("update", explanation, SEVERITY["update"], evidence)
+        in_order = sorted(evidence, key=lambda e: published[e.article] or "")
+        return Discrepancy("update", explanation, SEVERITY["update"], in_order)
     explanation = (
         f'{what}: {name(left.article)} says "{first.text}", {name(right.article)} says "{second.text}"'
     )
@@ -144,7 +145,8 @@ def developing(
     discrepancies: list[Discrepancy], articles: Sequence[Article], name: Callable[[str], str]
 ) -> list[Discrepancy]:
     """Number discrepancies between articles published on different days become `update`s: a figure that
-    changed as the story developed (a toll that rose), told with the newer article named."""
+    changed as the story developed (a toll that rose), told with the newer article named; the evidence in
+    date order, oldest first."""
     published = {a.id: a.published_date for a in articles}
     found = []
     for item in discrepancies:
@@ -154,7 +156,8 @@ def developing(
             continue
         newest = max(item.evidence, key=lambda e: published[e.article] or "")
         explanation = f"changed over time, newest {name(newest.article)} ({published[newest.article]}): "
-        found.append(Discrepancy("update", explanation + item.explanation, SEVERITY["update"], item.evidence))
+        in_order = sorted(item.evidence, key=lambda e: published[e.article] or "")
+        found.append(Discrepancy("update", explanation + item.explanation, SEVERITY["update"], in_order))
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TypeVar
 
-from corroborator.types import Brief, Evidence
+from corroborator.types import Brief, Discrepancy, Evidence
 
 SNIPPET = 120
 
@@ -15,6 +15,16 @@ def article_names(brief: Brief) -> dict[str, str]:
 
 
 T = TypeVar("T")
+
+
+def contradictions(brief: Brief) -> list[Discrepancy]:
+    """The discrepancies that are conflicts between reports (every kind but `update`)."""
+    return [d for d in brief.discrepancies if d.kind != "update"]
+
+
+def updates(brief: Brief) -> list[Discrepancy]:
+    """Figures that changed between reports of different days, each with its evidence oldest first."""
+    return [d for d in brief.discrepancies if d.kind == "update"]
 
 
 def flat(text: str, limit: int = SNIPPET) -> str:

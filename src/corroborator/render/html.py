@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from corroborator.render.common import article_line, article_names, date_range
+from corroborator.render.common import (
+    article_line,
+    article_names,
+    contradictions,
+    date_range,
+    updates,
+)
 from corroborator.types import Brief, BriefArticle, Evidence
 
 _PRIORITY = {"discrepancy": 3, "single": 2, "agree": 1}
@@ -38,8 +44,10 @@ def _marks(brief: Brief, article: str) -> list[_Mark]:
             if item.article == article:
                 marks.append(_Mark(item.start, item.end, css, note, _PRIORITY[kind]))
 
-    for index, d in enumerate(brief.discrepancies):
+    for index, d in enumerate(contradictions(brief)):
         add(d.evidence, f"disc sev{d.severity}", f"#{index + 1} {d.kind}: {d.explanation}", "discrepancy")
+    for d in updates(brief):
+        add(d.evidence, "update", f"changed over time: {d.explanation}", "discrepancy")
     for fact in brief.single_source:
         add(fact.evidence, "single", "only this article says this", "single")
     for agreement in brief.agreements:
@@ -90,6 +98,7 @@ th{background:#f5f5f7}.kind{font-weight:600;white-space:nowrap}.muted{color:#666
 mark{color:inherit}.disc{background:#ffd7d5;border-bottom:2px solid #d70015}
 .sev2,.sev1{background:#fff0c2;border-bottom-color:#b25000}
 .single{background:#e3f0ff}.agree{background:#e2f6e4}
+.update{background:#efe3fb;border-bottom:2px dashed #7a5aa8}
 .legend span{padding:0 .4rem;margin-right:.6rem}
 </style></head><body>
 <h1>Brief: story {{ brief.story }}</h1>
@@ -99,11 +108,15 @@ mark{color:inherit}.disc{background:#ffd7d5;border-bottom:2px solid #d70015}
 </ul>
 {% macro evidence(items) %}{% for e in items %}
 <div><span class="muted">{{ e.article|name_of }}:</span> {{ e.text }}</div>{% endfor %}{% endmacro %}
-<h2>Discrepancies ({{ brief.discrepancies|length }})</h2>
+<h2>Discrepancies ({{ found|length }})</h2>
 <table><tr><th>#</th><th>kind</th><th>severity</th><th>explanation</th><th>evidence</th></tr>
-{% for d in brief.discrepancies %}<tr><td>{{ loop.index }}</td><td class="kind">{{ d.kind }}</td>
+{% for d in found %}<tr><td>{{ loop.index }}</td><td class="kind">{{ d.kind }}</td>
 <td>{{ d.severity }}</td><td>{{ d.explanation }}</td><td>{{ evidence(d.evidence) }}</td></tr>
 {% endfor %}</table>
+{% if changed %}<h2>Changes over time ({{ changed|length }})</h2>
+<table><tr><th>what changed</th><th>earlier, then later</th></tr>
+{% for d in changed %}<tr><td>{{ d.explanation }}</td><td>{{ evidence(d.evidence) }}</td></tr>
+{% endfor %}</table>{% endif %}
 <h2>Agreements ({{ brief.agreements|length }})</h2>
 <table><tr><th>fact</th><th>origins</th><th>evidence</th></tr>
 {% for a in brief.agreements %}<tr><td>{{ a.fact }}</td><td>{{ a.origins|join(", ") }}
@@ -135,7 +148,8 @@ mark{color:inherit}.disc{background:#ffd7d5;border-bottom:2px solid #d70015}
 {%- endfor %}</td></tr>
 {% endfor %}</table>
 <h2>Sources</h2>
-<p class="legend"><mark class="disc">discrepancy</mark><mark class="single">single source</mark>
+<p class="legend"><mark class="disc">discrepancy</mark><mark class="update">changed over time</mark>
+<mark class="single">single source</mark>
 <mark class="agree">agreed</mark></p>
 <div class="sources">{% for view in views %}<div class="source"><h3>{{ names[view.article.id] }}</h3>
 {%- for s in view.segments %}{% if s.css %}<mark class="{{ s.css }}" title="{{ s.note }}">{{ s.text }}</mark>
@@ -156,4 +170,6 @@ def render_html(brief: Brief) -> str:
     names = article_names(brief)
     template = _environment(names).from_string(_TEMPLATE)
     views = [_article_view(brief, a) for a in brief.articles]
-    return template.render(brief=brief, names=names, views=views)
+    return template.render(
+        brief=brief, names=names, views=views, found=contradictions(brief), changed=updates(brief)
+    )

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from corroborator.render.common import article_line, article_names, date_range, evidence_line, flat
+from corroborator.render.common import (
+    article_line,
+    article_names,
+    contradictions,
+    date_range,
+    evidence_line,
+    flat,
+    updates,
+)
 from corroborator.types import Brief
 
 
@@ -20,10 +28,16 @@ def render_markdown(brief: Brief) -> str:
         single = " — **single origin**" if agreement.single_origin else ""
         lines.append(f"- {_cell(agreement.fact)} (origins: {_cell(', '.join(agreement.origins))}{single})")
         lines += [f"  - {_cell(evidence_line(e, names))}" for e in agreement.evidence]
-    lines += ["", f"## Discrepancies ({len(brief.discrepancies)})", ""]
-    for item in brief.discrepancies:
+    found, changed = contradictions(brief), updates(brief)
+    lines += ["", f"## Discrepancies ({len(found)})", ""]
+    for item in found:
         lines.append(f"- **{item.kind}** (severity {item.severity}): {_cell(item.explanation)}")
         lines += [f"  - {_cell(evidence_line(e, names))}" for e in item.evidence]
+    if changed:
+        lines += ["", f"## Changes over time ({len(changed)})", ""]
+    for item in changed:
+        lines.append(f"- {_cell(item.explanation)}")
+        lines += [f"  {n}. {_cell(evidence_line(e, names))}" for n, e in enumerate(item.evidence, start=1)]
     lines += ["", f"## Single-source facts ({len(brief.single_source)})", ""]
     lines += [
         f"- {_cell(names.get(f.article, f.article))} #{f.rank}: {_cell(f.fact)} ({_cell(f.why)})"

@@ -8,7 +8,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from corroborator.render.common import article_line, article_names, date_range, evidence_line, flat, printable
+from corroborator.render.common import (
+    article_line,
+    article_names,
+    contradictions,
+    date_range,
+    evidence_line,
+    flat,
+    printable,
+    updates,
+)
 from corroborator.types import Brief
 
 SEVERITY_STYLE = {5: "bold red", 4: "red", 3: "yellow", 2: "cyan", 1: "dim"}
@@ -31,6 +40,7 @@ def print_brief(console: Console, brief: Brief) -> None:
     for table in (
         _agreements(brief, names),
         _discrepancies(brief, names),
+        _updates(brief, names),
         _single_source(brief, names),
         _timeline(brief, names),
         _origins(brief, names),
@@ -57,11 +67,20 @@ def _agreements(brief: Brief, names: dict[str, str]) -> Table:
 
 
 def _discrepancies(brief: Brief, names: dict[str, str]) -> Table:
-    table = _table(f"Discrepancies ({len(brief.discrepancies)})", "kind", "sev", "explanation", "evidence")
-    for item in brief.discrepancies:
+    found = contradictions(brief)
+    table = _table(f"Discrepancies ({len(found)})", "kind", "sev", "explanation", "evidence")
+    for item in found:
         style = SEVERITY_STYLE.get(item.severity, "")
         evidence = "\n".join(evidence_line(e, names, 60) for e in item.evidence)
         table.add_row(Text(item.kind, style=style), str(item.severity), item.explanation, evidence)
+    return table
+
+
+def _updates(brief: Brief, names: dict[str, str]) -> Table:
+    changed = updates(brief)
+    table = _table(f"Changes over time ({len(changed)})", "what changed", "earlier -> later")
+    for item in changed:
+        table.add_row(item.explanation, "\n-> ".join(evidence_line(e, names, 60) for e in item.evidence))
     return table
 
 

@@ -10,7 +10,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 KIND_PRIORITY = {
-    "discrepancy": 9,
+    "discrepancy": 10,
+    "update": 9,
     "single": 8,
     "agreement": 7,
     "time": 4,

@@ -25,12 +25,14 @@ def article_names(data: Mapping[str, Any]) -> dict[str, str]:
 def story_view(data: Mapping[str, Any]) -> dict[str, Any]:
     """Each source's text with its discrepancies, single-source facts and shared facts marked."""
     brief = data["brief"]
+    found = brief.get("discrepancies", [])
+    contradictions = [d for d in found if d.get("kind") != "update"]
+    updates = [d for d in found if d.get("kind") == "update"]
     columns = []
     for article in data["articles"]:
         marks = [
-            *evidence_marks(
-                article["id"], article["text"], brief.get("discrepancies", []), "discrepancy", "d"
-            ),
+            *evidence_marks(article["id"], article["text"], contradictions, "discrepancy", "d"),
+            *evidence_marks(article["id"], article["text"], updates, "update", "u"),
             *evidence_marks(article["id"], article["text"], brief.get("single_source", []), "single", "s"),
             *evidence_marks(article["id"], article["text"], brief.get("agreements", []), "agreement", "a"),
         ]
@@ -41,6 +43,8 @@ def story_view(data: Mapping[str, Any]) -> dict[str, Any]:
         (trace, relay_tree(trace["origin"], trace.get("chains", []))) for trace in brief.get("origins", [])
     ]
     return {
+        "contradictions": contradictions,
+        "updates": updates,
         "columns": columns,
         "outlets": article_names(data),
         "timeline": timeline(brief.get("timeline", [])),
