@@ -29,6 +29,10 @@ def test_figures_told_in_other_words_conflict() -> None:
     assert len(numbers) == 1, brief.discrepancies
     texts = " | ".join(e.text for e in numbers[0].evidence)
     assert "18" in texts and "Twelve" in texts
+    first, second = numbers[0].facts
+    assert "18 people" in first.text and "Twelve people" in second.text
+    article_text = {a.id: a.text for a in brief.articles}
+    assert all(article_text[f.article][f.start : f.end] == f.text for f in numbers[0].facts)
 
 
 def test_rounded_and_bounded_figures_do_not_conflict() -> None:

@@ -83,7 +83,7 @@ def test_json_has_exactly_the_documented_keys() -> None:
     assert tuple(data) == TOP_LEVEL_KEYS
     assert data == brief_to_dict(_brief())
     (discrepancy,) = data["discrepancies"]
-    assert set(discrepancy) == {"kind", "explanation", "severity", "evidence"}
+    assert set(discrepancy) == {"kind", "explanation", "severity", "evidence", "facts"}
     assert all(set(e) == {"article", "start", "end", "text"} for e in discrepancy["evidence"])
     assert {"date", "end", "what", "evidence"} <= set(data["timeline"][0])
 

@@ -13,7 +13,7 @@ from corroborator.compare.align import align
 from corroborator.compare.bigstory import fold_copies
 from corroborator.compare.discrepancy import find_discrepancies, with_conflicts
 from corroborator.compare.entities_table import build_clusters, entity_rows
-from corroborator.compare.fact_align import align_facts
+from corroborator.compare.fact_align import FactAlignment, align_facts, fact_span
 from corroborator.compare.fact_conflicts import developing, number_conflicts, within_rounding
 from corroborator.compare.origins import cited_origins, independence_summary, trace_origins
 from corroborator.compare.spellings import is_respelling, spelling_discrepancies
@@ -78,6 +78,7 @@ def build_brief(
             articles,
             ordered,
             names.__getitem__,
+            fact_alignment,
         ),
         single_source=single_source_facts(
             fact_alignment, origins, lookup, alignment.best_against_others, single_source_limit
@@ -97,11 +98,16 @@ def _discrepancies(
     articles: Sequence[Article],
     analyses: Sequence[Analysis],
     name: Callable[[str], str],
+    fact_alignment: FactAlignment,
 ) -> list[Discrepancy]:
-    """The discrepancies found in the words and between aligned facts, and names spelt two ways, less figures
-    within rounding, with figures of different days told as updates, most severe first."""
+    """The discrepancies found in the words (each linked to the two facts it compares) and between aligned
+    facts, and names spelt two ways, less figures within rounding, with figures of different days told as
+    updates, most severe first."""
     spellings = spelling_discrepancies(analyses, {a.id: a.text for a in articles}, name)
     found = [d for d in found if not is_respelling(d, spellings)]
+    for item in found:
+        if item.kind not in ("weekday_mismatch", "quote", "attribution"):
+            item.facts = [fact_span(f) for f in fact_alignment.compared(item.evidence)]
     merged = developing(
         within_rounding(with_conflicts(found, [*conflicts, *spellings]), analyses), articles, name
     )

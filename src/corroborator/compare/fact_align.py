@@ -98,13 +98,7 @@ class FactAlignment:
         """Whether the spans of two articles lie in facts that tell of one thing (`sameness` at least
         `threshold`; with `opposite`, of opposite polarity). Where the parser read no fact around a span,
         the words alone decide (True)."""
-        articles = list(dict.fromkeys(e.article for e in evidence))
-        if len(articles) < 2:
-            return True
-        left, right = (
-            {k for e in evidence if e.article == article for k in self.facts_at(article, e.start, e.end)}
-            for article in articles[:2]
-        )
+        left, right = self._facts_of_two(evidence)
         if not left or not right:
             return True
         return any(
@@ -113,6 +107,27 @@ class FactAlignment:
             for i in left
             for j in right
         )
+
+    def compared(self, evidence: Sequence[Evidence]) -> list[Fact]:
+        """The two facts a discrepancy compares: of the facts at its spans in its first two articles, the
+        pair most alike (none where the parser read no fact there)."""
+        left, right = self._facts_of_two(evidence)
+        pairs = [(self.sameness_of(i, j), i, j) for i in sorted(left) for j in sorted(right)]
+        if not pairs:
+            return []
+        _, i, j = max(pairs)
+        return [self.facts[i], self.facts[j]]
+
+    def _facts_of_two(self, evidence: Sequence[Evidence]) -> tuple[set[int], set[int]]:
+        """Positions of the facts at the evidence spans of its first two articles (empty with one)."""
+        articles = list(dict.fromkeys(e.article for e in evidence))
+        if len(articles) < 2:
+            return set(), set()
+        left, right = (
+            {k for e in evidence if e.article == article for k in self.facts_at(article, e.start, e.end)}
+            for article in articles[:2]
+        )
+        return left, right
 
     def _alike_but(self, i: int, j: int, evidence: Sequence[Evidence]) -> bool:
         """Whether facts i and j are worded alike once the differing spans are taken out of both (or the
@@ -127,6 +142,11 @@ class FactAlignment:
         if self.features is None or self.facts[i].article == self.facts[j].article:
             return 0.0
         return sameness(self.features, self.facts, i, j)
+
+
+def fact_span(fact: Fact) -> Evidence:
+    """A fact as an evidence span of its article."""
+    return Evidence(fact.article, fact.start, fact.end, fact.text)
 
 
 def _without(fact: Fact, evidence: Sequence[Evidence]) -> str:

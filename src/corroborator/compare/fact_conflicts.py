@@ -8,10 +8,10 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from corroborator.compare.fact_align import FactAlignment
+from corroborator.compare.fact_align import FactAlignment, fact_span
 from corroborator.compare.text import norm
 from corroborator.types import Analysis, Article, Discrepancy, Evidence, Fact, Quantity
 
@@ -124,6 +124,7 @@ def _discrepancy(
         Evidence(left.article, first.start, first.end, first.text),
         Evidence(right.article, second.start, second.end, second.text),
     ]
+    facts = [fact_span(left), fact_span(right)]
     date_a, date_b = published.get(left.article), published.get(right.article)
     if date_a and date_b and date_a != date_b:
         (old, old_q), (new, new_q) = sorted(
@@ -133,12 +134,16 @@ def _discrepancy(
             f'{what} changed: {name(old.article)} ({published[old.article]}) said "{old_q.text}", '
             f'the newer {name(new.article)} ({published[new.article]}) says "{new_q.text}"'
         )
-        in_order = sorted(evidence, key=lambda e: published[e.article] or "")
-        return Discrepancy("update", explanation, SEVERITY["update"], in_order)
+        in_order = _by_date(evidence, published), _by_date(facts, published)
+        return Discrepancy("update", explanation, SEVERITY["update"], *in_order)
     explanation = (
         f'{what}: {name(left.article)} says "{first.text}", {name(right.article)} says "{second.text}"'
     )
-    return Discrepancy("number", explanation, SEVERITY["number"], evidence)
+    return Discrepancy("number", explanation, SEVERITY["number"], evidence, facts)
+
+
+def _by_date(spans: list[Evidence], published: Mapping[str, str | None]) -> list[Evidence]:
+    return sorted(spans, key=lambda e: published.get(e.article) or "")
 
 
 def developing(
@@ -156,8 +161,14 @@ def developing(
             continue
         newest = max(item.evidence, key=lambda e: published[e.article] or "")
         explanation = f"changed over time, newest {name(newest.article)} ({published[newest.article]}): "
-        in_order = sorted(item.evidence, key=lambda e: published[e.article] or "")
-        found.append(Discrepancy("update", explanation + item.explanation, SEVERITY["update"], in_order))
+        update = Discrepancy(
+            "update",
+            explanation + item.explanation,
+            SEVERITY["update"],
+            _by_date(item.evidence, published),
+            _by_date(item.facts, published),
+        )
+        found.append(update)
     return found
 
 

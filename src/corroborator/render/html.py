@@ -111,7 +111,8 @@ mark{color:inherit}.disc{background:#ffd7d5;border-bottom:2px solid #d70015}
 <h2>Discrepancies ({{ found|length }})</h2>
 <table><tr><th>#</th><th>kind</th><th>severity</th><th>explanation</th><th>evidence</th></tr>
 {% for d in found %}<tr><td>{{ loop.index }}</td><td class="kind">{{ d.kind }}</td>
-<td>{{ d.severity }}</td><td>{{ d.explanation }}</td><td>{{ evidence(d.evidence) }}</td></tr>
+<td>{{ d.severity }}</td><td>{{ d.explanation }}</td><td>{{ evidence(d.evidence) }}
+{%- if d.facts %}<div class="muted">facts compared:</div>{{ evidence(d.facts) }}{% endif %}</td></tr>
 {% endfor %}</table>
 {% if changed %}<h2>Changes over time ({{ changed|length }})</h2>
 <table><tr><th>what changed</th><th>earlier, then later</th></tr>

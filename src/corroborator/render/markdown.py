@@ -33,6 +33,7 @@ def render_markdown(brief: Brief) -> str:
     for item in found:
         lines.append(f"- **{item.kind}** (severity {item.severity}): {_cell(item.explanation)}")
         lines += [f"  - {_cell(evidence_line(e, names))}" for e in item.evidence]
+        lines += [f"  - fact compared: {_cell(evidence_line(f, names))}" for f in item.facts]
     if changed:
         lines += ["", f"## Changes over time ({len(changed)})", ""]
     for item in changed:

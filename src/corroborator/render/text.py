@@ -71,7 +71,10 @@ def _discrepancies(brief: Brief, names: dict[str, str]) -> Table:
     table = _table(f"Discrepancies ({len(found)})", "kind", "sev", "explanation", "evidence")
     for item in found:
         style = SEVERITY_STYLE.get(item.severity, "")
-        evidence = "\n".join(evidence_line(e, names, 60) for e in item.evidence)
+        evidence = "\n".join(
+            [evidence_line(e, names, 60) for e in item.evidence]
+            + [f"fact compared: {evidence_line(f, names, 60)}" for f in item.facts]
+        )
         table.add_row(Text(item.kind, style=style), str(item.severity), item.explanation, evidence)
     return table
 

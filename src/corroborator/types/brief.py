@@ -49,6 +49,9 @@ class Discrepancy:
     severity: int
     """Higher is more serious; the brief lists discrepancies by severity, highest first."""
     evidence: list[Evidence] = field(default_factory=list)
+    facts: list[Evidence] = field(default_factory=list)
+    """The two facts it compares, one span each (none for a calendar or spelling check, or where the parser
+    read no fact around the evidence)."""
 
 
 @dataclass
