@@ -13,7 +13,6 @@ from corroborator.lexicon import (
     is_document_noun,
     is_source_noun,
     knows_word,
-    more_general_or_same,
 )
 
 
@@ -37,12 +36,6 @@ def test_documents_words_and_common_nouns() -> None:
     assert knows_word("Collider") and not knows_word("Eleftherotypia")
     assert is_common_noun("Commissioner") and not is_common_noun("Herman")
 
-
-def test_more_general_words_and_synonyms() -> None:
-    assert more_general_or_same("vessel", "submarine")
-    assert more_general_or_same("submarine", "submarine")
-    assert not more_general_or_same("submarine", "vessel")
-    assert not more_general_or_same("rifle", "pistol")
 
 
 def test_missing_dictionary_is_one_clear_error(tmp_path: Path) -> None:

@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "bench" / "quality_briefs.py"
 GOLD = ROOT / ".." / "shared" / "data" / "briefs_dev.jsonl"
 FLOORS = {
     "agree_p": 0.67,
@@ -27,17 +24,11 @@ CEILINGS = {"single_really_shared": 0.39}
 """Single-source items that another article states in other words: at most this share."""
 
 
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quality_briefs", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def figures() -> dict[str, Any]:
-    measured: dict[str, Any] = load_bench().measure(GOLD)
+    import quality_briefs  # bench/ is on pytest's pythonpath
+
+    measured: dict[str, Any] = quality_briefs.measure(GOLD)
     return measured
 
 

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from corroborator.analyze.entities.media import lookup
+from corroborator.analyze.quotes.lexicon import PRONOUNS as QUOTE_PRONOUNS
+from corroborator.analyze.quotes.lexicon import word_set
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.units import Unit
 from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word, verb_base
@@ -24,49 +26,9 @@ STANCE_VERBS = frozenset(
 of. Beliefs ("Olney believes X") are: the believer is the claim's source."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 NOT_SOURCES = frozenset({"PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "LOC"})
-PRONOUNS = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "one",
-        "ones",
-        "all",
-        "both",
-        "each",
-        "which",
-        "who",
-        "whom",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "someone",
-        "somebody",
-        "nobody",
-        "none",
-        "anyone",
-        "anybody",
-        "everyone",
-        "everybody",
-        "no-one",
-    ]
+PRONOUNS = QUOTE_PRONOUNS | word_set(
+    "my our your his its their one ones all both each which whom that this these those there someone "
+    "somebody nobody none anyone anybody everyone everybody no-one"
 )
 """Words that stand for a source without naming it: a speaker that is one of these is unresolved."""
 _WORDS = re.compile(r"[^\W\d_][\w-]*")
@@ -170,11 +132,12 @@ def _named_in(speaker: str, clusters: EntityClusters) -> str:
     Salazar"): the longest tail of its words that is one of the story's entities, else the name left when
     leading common nouns are taken off ("Commissioner Olli Rehn" -> "Olli Rehn")."""
     words = speaker.split()
-    for start in range(1, len(words) if clusters.label(speaker) is None else 0):
+    label = clusters.label(speaker)
+    for start in range(1, len(words) if label is None else 0):
         tail = " ".join(words[start:])
         if tail[0].isupper() and clusters.label(tail) in SPEAKER_LABELS:
             return tail
-    if clusters.label(speaker) not in (None, "PERSON") or not all(w[0].isupper() for w in words):
+    if label not in (None, "PERSON") or not all(w[0].isupper() for w in words):
         return speaker
     if len(words) <= 2:  # "Inspector Gaskin", "Payton": the one person of the story with that surname
         return clusters.person_by_surname(words[-1]) or speaker

@@ -145,12 +145,6 @@ def load_wordnet() -> WordNetCorpusReader:
 
 
 @functools.lru_cache(maxsize=65536)
-def noun_senses(word: str) -> frozenset[str]:
-    """The lexicographer files of `word`'s noun senses ("spokesman" -> {"noun.person"})."""
-    return frozenset(s.lexname() for s in load_wordnet().synsets(word.casefold(), pos="n"))
-
-
-@functools.lru_cache(maxsize=65536)
 def verb_base(word: str) -> str:
     """The base form of a verb ("planned" -> "plan", "wrote" -> "write"); the word itself if unknown."""
     base = load_wordnet().morphy(word.casefold(), "v")
@@ -182,20 +176,17 @@ def is_common_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def is_lower_case_noun(word: str) -> bool:
+    """Whether WordNet has the word, in lower case, as a common noun that names no person: "Arson" as
+    "arson", "Riot"; not "Herman" (only a name) or "Police" (a body)."""
+    folded = word.lower()
+    common = [s for s in load_wordnet().synsets(folded, pos="n") if not s.instance_hypernyms()]
+    lemmas = {lemma.name() for synset in common for lemma in synset.lemmas()}
+    return folded in lemmas and not is_source_noun(folded)
+
+
+@functools.lru_cache(maxsize=65536)
 def is_document_noun(word: str) -> bool:
     """Whether a noun's most used sense is a communication: a statement, report, letter or video."""
     senses = load_wordnet().synsets(word.casefold(), pos="n")
     return bool(senses) and senses[0].lexname() == "noun.communication"
-
-
-@functools.lru_cache(maxsize=65536)
-def more_general_or_same(general: str, specific: str, pos: str = "n") -> bool:
-    """Whether some sense of `general` is a sense of `specific` or one of its hypernyms (or a synonym)."""
-    reader = load_wordnet()
-    wanted = set(reader.synsets(general.casefold(), pos=pos))
-    if not wanted:
-        return False
-    for synset in reader.synsets(specific.casefold(), pos=pos):
-        if synset in wanted or wanted & set(synset.closure(lambda s: s.hypernyms() + s.instance_hypernyms())):
-            return True
-    return False

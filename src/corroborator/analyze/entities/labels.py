@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from corroborator.lexicon import is_lower_case_noun
 from corroborator.types import EntityMention
 
 LOCATIVE = re.compile(r"\b(?:in|into|near|outside|inside|across|throughout|towards?)\s+(?:the\s+)?$", re.I)
@@ -44,14 +45,5 @@ def _common_word_opening_a_sentence(
         return False
     if any(word in m.text.split() for m in mentions if m.text != word):
         return False
-    return _is_lower_case_noun(word)
+    return is_lower_case_noun(word)
 
-
-def _is_lower_case_noun(word: str) -> bool:
-    """Whether WordNet has the word in lower case as a noun naming no person: "arson", "riot"."""
-    from corroborator.lexicon import is_source_noun, load_wordnet
-
-    folded = word.lower()
-    common = [s for s in load_wordnet().synsets(folded, pos="n") if not s.instance_hypernyms()]
-    lemmas = {lemma.name() for synset in common for lemma in synset.lemmas()}
-    return folded in lemmas and not is_source_noun(folded)
