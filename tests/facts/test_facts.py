@@ -87,3 +87,21 @@ def test_a_huge_text_is_parsed_in_bounded_pieces() -> None:
     assert all(len(piece) <= MAX_PARSE_CHARS for _, piece in pieces)
     assert "".join(piece for _, piece in pieces) == text
     assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+
+
+def test_a_paragraph_two_articles_share_is_parsed_once_and_read_at_each_articles_offsets() -> None:
+    from corroborator.facts.parser import parse
+
+    shared = "The minister resigned on Friday after a week of protests."
+    texts = [f"Budget talks stalled.\n{shared}", f"Markets fell sharply on the news today.\n\n{shared}"]
+    left, right = list(parse(texts))
+    assert left[1][1] is right[1][1], "one Doc for the shared paragraph"
+    for text, pieces in zip(texts, (left, right), strict=True):
+        offset, doc = pieces[-1]
+        assert text[offset : offset + len(doc.text)] == shared
+    articles = [Article(text=t, outlet=f"Outlet {n}") for n, t in enumerate(texts)]
+    for article, facts in zip(
+        articles, extract_facts(articles, shared_analyzer().analyze(articles)), strict=True
+    ):
+        resign = only(facts, "resign")
+        assert article.text[resign.start : resign.end] == resign.text

@@ -13,6 +13,7 @@ from corroborator.embeddings import DIMENSIONS, Vectors
 
 CACHE_SIZE = 50_000
 _CACHE: dict[str, Vectors] = {}
+_STATIC: dict[str, Vectors] = {}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -35,7 +36,19 @@ def encode(texts: list[str]) -> Vectors:
 
 def static_vectors(texts: list[str]) -> Vectors:
     """Cheap stand-ins for clause embeddings: the mean of the model's input vectors of each text's
-    content-word pieces, less the mean input vector, at unit length (no transformer run: microseconds)."""
+    content-word pieces, less the mean input vector, at unit length (no transformer run: microseconds).
+    Texts seen before in this process (a copy's clauses, a repeated line) are not computed again."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _STATIC))
+    if missing:
+        if len(_STATIC) + len(missing) > CACHE_SIZE:
+            _STATIC.clear()
+        _STATIC.update(zip(missing, _static_rows(missing), strict=True))
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    return np.stack([_STATIC[t] for t in texts])
+
+
+def _static_rows(texts: list[str]) -> Vectors:
     table, centre = _input_table()
     tokenizer = embeddings.get_model().tokenizer
     words = [" ".join(sorted(content_set(text))) or text.lower() for text in texts]

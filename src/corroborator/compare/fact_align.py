@@ -7,15 +7,15 @@ another actor or other figures. Groups are built greedily from the best pairs, o
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from corroborator.compare.entities_table import EntityClusters
-from corroborator.compare.text import content_set, wording
+from corroborator.compare.pair_model import CONFLICT_LOGIT, PairFeatures, sigmoid
+from corroborator.compare.text import wording
 from corroborator.types import Discrepancy, Evidence, Fact
 
 AGREE_THRESHOLD = 0.4
@@ -23,34 +23,6 @@ AGREE_THRESHOLD = 0.4
 RELATED_THRESHOLD = 0.25
 """A fact whose best match elsewhere reaches this is not reported as single-source (it may be worded
 differently there)."""
-PAIR_MODEL = {
-    "intercept": -6.503,
-    "cosine": 4.932,
-    "cosine_squared": -3.35,
-    "rare_words": 5.759,
-    "same_predicate": 0.347,
-    "shared_entity": 0.255,
-    "modality_differs": -0.598,
-    "length": 1.778,
-    "attribute": 0.766,
-    "shared_number": 2.29,
-    "shared_time": 2.383,
-    "same_kind": 0.417,
-}
-"""Logistic pair model, fitted on the cross-article fact pairs of the 24 stories of briefs_dev.jsonl
-(label: both facts lie in the quotes of one gold shared fact; held-out AUC 0.84 / 0.85 over two folds of
-stories, `bench/README.md`). `rare_words`: the content words the two facts share, each weighted by how few
-of the story's facts carry it (log(1 + facts / facts with the word)); `length`: the shorter fact's words over
-20, at most 2."""
-SAME_WORDS_LOGIT = 6.0
-"""Two facts worded alike (case and punctuation aside) are one fact: probability 0.998."""
-SAME_CORE_LOGIT = 1.0
-"""Added when the two facts have one subject (entity cluster) and one object (head word): "Kim Jong Un
-visited the weapon factories" and "Kim Jong Un toured key weapons factories" differ only in the verb."""
-CONFLICT_LOGIT = -2.0
-"""Added for each core slot the two facts fill differently: the subject's entities, numbers, dates."""
-LENGTH_SCALE = 20
-MAX_LENGTH = 2.0
 DISCREPANCY_SAMENESS = 0.4
 """Two facts this likely to tell of one thing (whatever their figures, names or polarity) may conflict."""
 CONFLICT_SAMENESS = 0.35
@@ -61,10 +33,6 @@ MIN_ALIKE_WORDS = 4
 ALL_PAIRS_FACTS = 2_000
 """Up to this many facts in a story every cross-article pair is scored; beyond, only each fact's nearest."""
 NEAREST = 40
-BLOCK = 512
-LEXICAL_COEF = 0.666
-STATIC_COEF = 0.452
-ESTIMATE_INTERCEPT = 0.083
 
 
 @dataclass
@@ -79,7 +47,8 @@ class FactAlignment:
     conflicting: list[tuple[float, int, int]] = field(default_factory=list)
     """(sameness, position, position) of the pairs that tell of one thing with other numbers or dates, each
     fact the other's closest in its article (so a fact both articles state is not set against another)."""
-    features: _Features | None = None
+    features: PairFeatures | None = None
+    _rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
 
     def facts_at(self, article: str, start: int, end: int) -> list[int]:
         """Positions of the facts of an article whose words overlap [start, end)."""
@@ -141,7 +110,9 @@ class FactAlignment:
         """`sameness` of the facts at positions i and j (0 when they are of one article)."""
         if self.features is None or self.facts[i].article == self.facts[j].article:
             return 0.0
-        return sameness(self.features, self.facts, i, j)
+        if i not in self._rows:
+            self._rows[i] = sigmoid(self.features.logits(slice(i, i + 1)))[0]
+        return float(self._rows[i][j])
 
 
 def fact_span(fact: Fact) -> Evidence:
@@ -158,166 +129,100 @@ def _without(fact: Fact, evidence: Sequence[Evidence]) -> str:
     return wording(text)
 
 
-class _Features:
-    """What the pair score reads of each fact, computed once."""
-
-    def __init__(self, facts: Sequence[Fact], clusters: EntityClusters, semantic: bool) -> None:
-        from corroborator.compare.embed import encode, static_vectors
-
-        texts = [f.text for f in facts]
-        self.vectors = encode(texts) if semantic else static_vectors(texts)
-        self.semantic = semantic
-        self.words = [content_set(t) for t in texts]
-        self.wordings = [wording(t) for t in texts]
-        spread = Counter(word for words in self.words for word in words)
-        self.weight = {word: math.log(1 + len(facts) / count) for word, count in spread.items()}
-        self.entities = [frozenset(clusters.of(k) for k in f.entities) for f in facts]
-        self.subjects = [_subject_entities(f, clusters) for f in facts]
-        self.objects = [frozenset(a.head for a in f.arguments if a.role == "object") for f in facts]
-        self.numbers = [frozenset(round(q, 3) for q in f.quantities) for f in facts]
-        self.times = [frozenset(v for v in f.times if v[:1].isdigit()) for f in facts]
-
-
-def _subject_entities(fact: Fact, clusters: EntityClusters) -> frozenset[str]:
-    return frozenset(
-        clusters.of(key)
-        for argument in fact.arguments
-        if argument.role == "subject"
-        for key in argument.entities
-    )
-
-
-def _overlap(left: frozenset[str], right: frozenset[str]) -> float:
-    if not left or not right:
-        return 0.0
-    return len(left & right) / math.sqrt(len(left) * len(right))
-
-
-def pair_score(features: _Features, facts: Sequence[Fact], i: int, j: int, logit: float) -> float:
-    """The probability that facts i and j are one fact, from their `_logit`; 0 when one denies what the
-    other affirms, lower when they fill a core slot differently (another subject, other numbers or dates)."""
-    if facts[i].negated != facts[j].negated:
-        return 0.0
-    conflicts = (
-        _conflicting(features.subjects[i], features.subjects[j])
-        + _conflicting(features.numbers[i], features.numbers[j])
-        + _conflicting(features.times[i], features.times[j])
-    )
-    return _sigmoid(logit + CONFLICT_LOGIT * conflicts)
-
-
-def sameness(features: _Features, facts: Sequence[Fact], i: int, j: int) -> float:
-    """The probability that facts i and j tell of one thing, whatever their polarity and slot values: the
-    pairs a discrepancy may be found between."""
-    return _sigmoid(_logit(features, facts, i, j))
-
-
-def _sigmoid(value: float) -> float:
-    return 1.0 / (1.0 + math.exp(-value))
-
-
-def _logit(features: _Features, facts: Sequence[Fact], i: int, j: int) -> float:
-    left, right = facts[i], facts[j]
-    if features.wordings[i] == features.wordings[j]:
-        return SAME_WORDS_LOGIT
-    words = _overlap(features.words[i], features.words[j])
-    rare = _weighted_overlap(features.words[i], features.words[j], features.weight)
-    cosine = float(features.vectors[i] @ features.vectors[j])
-    if not features.semantic:
-        cosine = LEXICAL_COEF * words + STATIC_COEF * cosine + ESTIMATE_INTERCEPT
-    shorter = min(len(left.text.split()), len(right.text.split()))
-    model = PAIR_MODEL
-    logit = (
-        model["intercept"]
-        + model["cosine"] * cosine
-        + model["cosine_squared"] * cosine * cosine
-        + model["rare_words"] * rare
-        + model["same_predicate"] * (left.predicate == right.predicate)
-        + model["shared_entity"] * bool(features.entities[i] & features.entities[j])
-        + model["modality_differs"] * ((left.modality is None) != (right.modality is None))
-        + model["length"] * min(MAX_LENGTH, shorter / LENGTH_SCALE)
-        + model["attribute"] * ("attribute" in (left.kind, right.kind))
-        + model["shared_number"] * bool(features.numbers[i] & features.numbers[j])
-        + model["shared_time"] * bool(features.times[i] & features.times[j])
-        + model["same_kind"] * (left.kind == right.kind)
-    )
-    if features.subjects[i] & features.subjects[j] and features.objects[i] & features.objects[j]:
-        logit += SAME_CORE_LOGIT
-    return logit
-
-
-def _weighted_overlap(left: frozenset[str], right: frozenset[str], weight: dict[str, float]) -> float:
-    if not left or not right:
-        return 0.0
-    shared = sum(weight[w] for w in left & right)
-    return shared / math.sqrt(sum(weight[w] for w in left) * sum(weight[w] for w in right) + 1e-9)
-
-
-def _conflicting(left: frozenset[object], right: frozenset[object]) -> bool:
-    return bool(left) and bool(right) and not left & right
-
-
 def align_facts(facts: Sequence[Fact], clusters: EntityClusters, semantic: bool = True) -> FactAlignment:
-    """Score every cross-article pair of facts and group the pairs that state one fact."""
+    """Score every cross-article pair of facts (beyond ALL_PAIRS_FACTS facts, each fact's NEAREST) and
+    group the pairs that state one fact."""
     facts = list(facts)
     alignment = FactAlignment(facts)
     if len({f.article for f in facts}) < 2:
         return alignment
-    features = _Features(facts, clusters, semantic)
+    features = PairFeatures(facts, clusters, semantic)
     alignment.features = features
-    closest: dict[tuple[int, str], tuple[float, int]] = {}
-    clashes = []
-    for i, j in _candidate_pairs(features.vectors, [f.article for f in facts]):
-        logit = _logit(features, facts, i, j)
-        same = _sigmoid(logit)
-        for one, other in ((i, j), (j, i)):
-            key = (one, facts[other].article)
-            closest[key] = max(closest.get(key, (0.0, -1)), (same, other))
-        score = pair_score(features, facts, i, j, logit)
-        if _clash(features, facts, i, j) and same >= CONFLICT_SAMENESS:
-            clashes.append((same, i, j))
-        for position in (i, j):
-            alignment.best_elsewhere[position] = max(alignment.best_elsewhere.get(position, 0.0), score)
-        if score >= RELATED_THRESHOLD:
-            alignment.pairs.append((score, i, j))
-    alignment.conflicting = [
-        (same, i, j)
-        for same, i, j in clashes
-        if closest[(i, facts[j].article)][1] == j and closest[(j, facts[i].article)][1] == i
-    ]
-    alignment.pairs.sort(key=lambda p: -p[0])
+    scan = _Scan(features, _nearest(features) if len(facts) > ALL_PAIRS_FACTS else None)
+    for rows in features.blocks():
+        scan.block(rows)
+    alignment.best_elsewhere = scan.best_elsewhere()
+    alignment.pairs = sorted(scan.pairs, key=lambda p: -p[0])
+    alignment.conflicting = scan.mutual_clashes()
     _group(alignment)
     return alignment
 
 
-def _clash(features: _Features, facts: Sequence[Fact], i: int, j: int) -> bool:
-    """Facts of one polarity that give other numbers or other dates."""
-    return facts[i].negated == facts[j].negated and (
-        _conflicting(features.numbers[i], features.numbers[j])
-        or _conflicting(features.times[i], features.times[j])
-    )
+class _Scan:
+    """What `align_facts` gathers, a block of facts at a time: the related pairs, each fact's best score
+    against other articles, the pairs that give other numbers or dates, and each fact's closest fact in
+    every other article."""
+
+    def __init__(self, features: PairFeatures, candidates: sparse.csr_matrix | None) -> None:
+        self.features = features
+        self.candidates = candidates
+        articles = features.article
+        self.columns_of = [np.flatnonzero(articles == a) for a in range(int(articles.max()) + 1)]
+        self.closest = np.full((features.count, len(self.columns_of)), -1, dtype=np.int64)
+        self.best = np.full(features.count, -1.0)
+        self.pairs: list[tuple[float, int, int]] = []
+        self.clashes: list[tuple[float, int, int]] = []
+
+    def block(self, rows: slice) -> None:
+        features = self.features
+        logit = features.logits(rows)
+        same = sigmoid(logit)
+        subject, number, time = features.slot_conflicts(rows)
+        opposite = features.opposite(rows)
+        conflicts = subject.astype(np.float64) + number + time
+        score = np.where(opposite, 0.0, sigmoid(logit + CONFLICT_LOGIT * conflicts))
+        valid = features.cross_article(rows)
+        if self.candidates is not None:
+            valid &= self.candidates[rows].toarray()
+        positions = np.arange(rows.start, rows.stop)
+        self._closest(positions, np.where(valid, same, -1.0))
+        self.best[positions] = np.where(valid, score, -1.0).max(axis=1)
+        later = valid & (positions[:, None] < np.arange(features.count)[None, :])
+        for i, j in zip(*np.nonzero(later & (score >= RELATED_THRESHOLD)), strict=True):
+            self.pairs.append((float(score[i, j]), int(positions[i]), int(j)))
+        clash = later & ~opposite & (number | time) & (same >= CONFLICT_SAMENESS)
+        for i, j in zip(*np.nonzero(clash), strict=True):
+            self.clashes.append((float(same[i, j]), int(positions[i]), int(j)))
+
+    def _closest(self, positions: np.ndarray, same: np.ndarray) -> None:
+        """Each fact's most alike fact of each article (the later one on a tie); -1 where none is scored."""
+        for article, columns in enumerate(self.columns_of):
+            among = same[:, columns]
+            last = among.shape[1] - 1 - np.argmax(among[:, ::-1], axis=1)
+            scored = among[np.arange(len(positions)), last] >= 0
+            self.closest[positions, article] = np.where(scored, columns[last], -1)
+
+    def best_elsewhere(self) -> dict[int, float]:
+        return {i: score for i, score in enumerate(self.best.tolist()) if score >= 0}
+
+    def mutual_clashes(self) -> list[tuple[float, int, int]]:
+        """The clashes whose two facts are each the other's closest in its article (so a fact both
+        articles state is not set against another)."""
+        article = self.features.article
+        return [
+            (same, i, j)
+            for same, i, j in self.clashes
+            if self.closest[i, article[j]] == j and self.closest[j, article[i]] == i
+        ]
 
 
-def _candidate_pairs(vectors: np.ndarray, articles: list[str]) -> Iterator[tuple[int, int]]:
-    """The cross-article pairs (i < j) to score: all of them in a story of up to ALL_PAIRS_FACTS facts;
-    beyond, each fact's NEAREST most similar facts of other articles (by the vectors' cosine)."""
-    labels = np.array(articles)
-    count = len(articles)
-    if count <= ALL_PAIRS_FACTS:
-        for i in range(count):
-            yield from ((i, int(j)) for j in np.nonzero(labels[i + 1 :] != labels[i])[0] + i + 1)
-        return
-    seen: set[tuple[int, int]] = set()
-    for start in range(0, count, BLOCK):
-        similar = vectors[start : start + BLOCK] @ vectors.T
-        for row, i in enumerate(range(start, min(count, start + BLOCK))):
-            scores = np.where(labels != labels[i], similar[row], -np.inf)
-            nearest = np.argpartition(-scores, NEAREST)[:NEAREST]
-            for j in nearest.tolist():
-                pair = (min(i, j), max(i, j))
-                if scores[j] > -np.inf and pair not in seen:
-                    seen.add(pair)
-                    yield pair
+def _nearest(features: PairFeatures) -> sparse.csr_matrix:
+    """The pairs to score in a big story: each fact with its NEAREST most similar facts of other articles
+    (by the vectors' cosine), either way round."""
+    picked_rows: list[np.ndarray] = []
+    picked_columns: list[np.ndarray] = []
+    for rows in features.blocks():
+        similar = features.vectors[rows] @ features.vectors.T
+        similar = np.where(features.cross_article(rows), similar, -np.inf)
+        nearest = np.argpartition(-similar, NEAREST, axis=1)[:, :NEAREST]
+        scored = np.take_along_axis(similar, nearest, axis=1) > -np.inf
+        positions = np.broadcast_to(np.arange(rows.start, rows.stop)[:, None], nearest.shape)
+        picked_rows.append(positions[scored])
+        picked_columns.append(nearest[scored])
+    size = (features.count, features.count)
+    rows_, columns = np.concatenate(picked_rows), np.concatenate(picked_columns)
+    chosen = sparse.csr_matrix((np.ones(len(rows_)), (rows_, columns)), shape=size)
+    return sparse.csr_matrix((chosen + chosen.T) > 0)
 
 
 def _group(alignment: FactAlignment) -> None:

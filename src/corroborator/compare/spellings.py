@@ -26,23 +26,45 @@ def spelling_discrepancies(
     """One discrepancy per pair of spellings of a full name (two words or more) that differ in one word by
     a letter or two ("Rait" / "Raite"), each spelling found in another article."""
     first_seen = _first_mentions(analyses)
-    found: dict[tuple[str, ...], Discrepancy] = {}
-    for (left, left_article), (right, right_article) in combinations(first_seen, 2):
-        if left_article == right_article or not _spelt_two_ways(left.text, right.text):
-            continue
-        key = tuple(sorted((_folded(left.text), _folded(right.text))))
-        if key in found:
-            continue
-        found[key] = Discrepancy(
-            kind="entity",
-            explanation=(
-                f'a name spelt two ways: "{left.text}" in {name(left_article)}, '
-                f'"{right.text}" in {name(right_article)}'
-            ),
-            severity=SPELLING_SEVERITY,
-            evidence=[_evidence(left, left_article, texts), _evidence(right, right_article, texts)],
-        )
-    return list(found.values())
+    positions: dict[str, list[int]] = {}
+    for position, (mention, _) in enumerate(first_seen):
+        positions.setdefault(_folded(mention.text), []).append(position)
+    words = {spelling: _words(first_seen[at[0]][0].text) for spelling, at in positions.items()}
+    pairs = []
+    for left, right in combinations(positions, 2):
+        if _words_spelt_two_ways(words[left], words[right]):
+            pairs.extend(_first_pair(first_seen, positions[left], positions[right]))
+    return [_spelling_discrepancy(first_seen[i], first_seen[j], texts, name) for i, j in sorted(pairs)]
+
+
+def _first_pair(
+    first_seen: Sequence[tuple[EntityMention, str]], left: list[int], right: list[int]
+) -> list[tuple[int, int]]:
+    """The earliest pair of mentions of two spellings in two articles (none when only one article has
+    both)."""
+    pairs = [(min(i, j), max(i, j)) for i in left for j in right if first_seen[i][1] != first_seen[j][1]]
+    return [min(pairs)] if pairs else []
+
+
+def _spelling_discrepancy(
+    left: tuple[EntityMention, str],
+    right: tuple[EntityMention, str],
+    texts: dict[str, str],
+    name: Callable[[str], str],
+) -> Discrepancy:
+    (left_mention, left_article), (right_mention, right_article) = left, right
+    return Discrepancy(
+        kind="entity",
+        explanation=(
+            f'a name spelt two ways: "{left_mention.text}" in {name(left_article)}, '
+            f'"{right_mention.text}" in {name(right_article)}'
+        ),
+        severity=SPELLING_SEVERITY,
+        evidence=[
+            _evidence(left_mention, left_article, texts),
+            _evidence(right_mention, right_article, texts),
+        ],
+    )
 
 
 def is_respelling(discrepancy: Discrepancy, spellings: Sequence[Discrepancy]) -> bool:
@@ -80,7 +102,10 @@ def _words(text: str) -> list[str]:
 
 def _spelt_two_ways(left: str, right: str) -> bool:
     """Same words but one, and that one differs by a letter (two in a long word): "Duncan Rait" / "Raite"."""
-    words_left, words_right = _words(left), _words(right)
+    return _words_spelt_two_ways(_words(left), _words(right))
+
+
+def _words_spelt_two_ways(words_left: list[str], words_right: list[str]) -> bool:
     if len(words_left) != len(words_right):
         return False
     differing = [(a, b) for a, b in zip(words_left, words_right, strict=True) if a != b]

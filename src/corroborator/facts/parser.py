@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
@@ -31,12 +32,21 @@ def get_parser() -> Language:
 
 
 def parse(texts: Sequence[str]) -> Iterator[list[tuple[int, Doc]]]:
-    """For each text, its parsed pieces as (offset of the piece in the text, Doc)."""
+    """For each text, its parsed pieces as (offset of the piece in the text, Doc), one text at a time.
+
+    A paragraph that several texts share (a copy, a syndicated story, a boilerplate line) is parsed once and
+    its Doc kept only until its last text has been read."""
     pieces = [list(_pieces(text)) for text in texts]
-    flat = [piece for per_text in pieces for _, piece in per_text]
-    docs = iter(get_parser().pipe(flat, batch_size=BATCH_SIZE))
+    uses = Counter(piece for per_text in pieces for _, piece in per_text)
+    parsed: dict[str, Doc] = {}
     for per_text in pieces:
-        yield [(offset, next(docs)) for offset, _ in per_text]
+        new = [piece for piece in dict.fromkeys(piece for _, piece in per_text) if piece not in parsed]
+        parsed.update(zip(new, get_parser().pipe(new, batch_size=BATCH_SIZE), strict=True))
+        yield [(offset, parsed[piece]) for offset, piece in per_text]
+        for _, piece in per_text:
+            uses[piece] -= 1
+            if not uses[piece]:
+                del parsed[piece]
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:

@@ -1,0 +1,202 @@
+"""The fact pair model: how likely two facts of different articles are one fact told twice.
+
+Scored for a block of facts against all of a story's facts at once: content words, entity clusters, numbers
+and dates are sparse incidence matrices, so what two facts share is a matrix product, not a set operation a
+pair (a story of 20 articles has a million cross-article pairs)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from corroborator.compare.entities_table import EntityClusters
+from corroborator.compare.text import content_set, wording
+from corroborator.types import Fact
+
+PAIR_MODEL = {
+    "intercept": -6.503,
+    "cosine": 4.932,
+    "cosine_squared": -3.35,
+    "rare_words": 5.759,
+    "same_predicate": 0.347,
+    "shared_entity": 0.255,
+    "modality_differs": -0.598,
+    "length": 1.778,
+    "attribute": 0.766,
+    "shared_number": 2.29,
+    "shared_time": 2.383,
+    "same_kind": 0.417,
+}
+"""Logistic pair model, fitted on the cross-article fact pairs of the 24 stories of briefs_dev.jsonl
+(label: both facts lie in the quotes of one gold shared fact; held-out AUC 0.84 / 0.85 over two folds of
+stories, `bench/README.md`). `rare_words`: the content words the two facts share, each weighted by how few
+of the story's facts carry it (log(1 + facts / facts with the word)); `length`: the shorter fact's words over
+20, at most 2."""
+SAME_WORDS_LOGIT = 6.0
+"""Two facts worded alike (case and punctuation aside) are one fact: probability 0.998."""
+SAME_CORE_LOGIT = 1.0
+"""Added when the two facts have one subject (entity cluster) and one object (head word): "Kim Jong Un
+visited the weapon factories" and "Kim Jong Un toured key weapons factories" differ only in the verb."""
+CONFLICT_LOGIT = -2.0
+"""Added for each core slot the two facts fill differently: the subject's entities, numbers, dates."""
+LENGTH_SCALE = 20
+MAX_LENGTH = 2.0
+LEXICAL_COEF = 0.666
+STATIC_COEF = 0.452
+ESTIMATE_INTERCEPT = 0.083
+BLOCK_CELLS = 2_000_000
+"""Pairs scored at once (a block of facts against all facts): bounds the memory of a block's arrays."""
+
+Matrix = npt.NDArray[np.float64]
+Mask = npt.NDArray[np.bool_]
+
+
+class PairFeatures:
+    """What the pair model reads of each fact of a story, computed once."""
+
+    def __init__(self, facts: Sequence[Fact], clusters: EntityClusters, semantic: bool) -> None:
+        from corroborator.compare.embed import encode, static_vectors
+
+        texts = [f.text for f in facts]
+        self.count = len(facts)
+        self.semantic = semantic
+        self.vectors = np.asarray(encode(texts) if semantic else static_vectors(texts), dtype=np.float32)
+        words = [content_set(t) for t in texts]
+        spread = Counter(word for per_fact in words for word in per_fact)
+        self.words = _Incidence(words)
+        weights = np.array([math.log(1 + len(facts) / spread[str(w)]) for w in self.words.vocabulary])
+        self.weighted = sparse.csr_matrix(self.words.matrix.multiply(weights[np.newaxis, :]))
+        self.weight_sums = np.asarray(self.weighted.sum(axis=1), dtype=np.float64).ravel()
+        self.entities = _Incidence(frozenset(clusters.of(k) for k in f.entities) for f in facts)
+        self.subjects = _Incidence(_subject_entities(f, clusters) for f in facts)
+        self.objects = _Incidence(frozenset(a.head for a in f.arguments if a.role == "object") for f in facts)
+        self.numbers = _Incidence(frozenset(round(q, 3) for q in f.quantities) for f in facts)
+        self.times = _Incidence(frozenset(v for v in f.times if v[:1].isdigit()) for f in facts)
+        self.wording = _ids(wording(t) for t in texts)
+        self.predicate = _ids(f.predicate for f in facts)
+        self.kind = _ids(f.kind for f in facts)
+        self.article = _ids(f.article for f in facts)
+        self.negated = np.array([f.negated for f in facts], dtype=bool)
+        self.modal = np.array([f.modality is not None for f in facts], dtype=bool)
+        self.attribute = np.array([f.kind == "attribute" for f in facts], dtype=bool)
+        self.length = np.array([len(t.split()) for t in texts], dtype=np.float64)
+
+    def blocks(self) -> Iterator[slice]:
+        """The facts in consecutive blocks small enough to score against all facts at once."""
+        size = max(1, BLOCK_CELLS // max(1, self.count))
+        for start in range(0, self.count, size):
+            yield slice(start, min(self.count, start + size))
+
+    def logits(self, rows: slice) -> Matrix:
+        """The pair model's logit of each fact of `rows` (one row each) against every fact (one column
+        each): whether the two tell of one thing, whatever their polarity and slot values."""
+        model = PAIR_MODEL
+        cosine = (self.vectors[rows] @ self.vectors.T).astype(np.float64)
+        if not self.semantic:
+            cosine = LEXICAL_COEF * self.words.overlap(rows) + STATIC_COEF * cosine + ESTIMATE_INTERCEPT
+        shorter = np.minimum(self.length[rows, None], self.length[None, :])
+        logit = (
+            model["intercept"]
+            + model["cosine"] * cosine
+            + model["cosine_squared"] * cosine * cosine
+            + model["rare_words"] * self._rare_words(rows)
+            + model["same_predicate"] * _equal(self.predicate, rows)
+            + model["shared_entity"] * self.entities.shares(rows)
+            + model["modality_differs"] * (self.modal[rows, None] != self.modal[None, :])
+            + model["length"] * np.minimum(MAX_LENGTH, shorter / LENGTH_SCALE)
+            + model["attribute"] * (self.attribute[rows, None] | self.attribute[None, :])
+            + model["shared_number"] * self.numbers.shares(rows)
+            + model["shared_time"] * self.times.shares(rows)
+            + model["same_kind"] * _equal(self.kind, rows)
+        )
+        logit += SAME_CORE_LOGIT * (self.subjects.shares(rows) & self.objects.shares(rows))
+        return np.where(_equal(self.wording, rows), SAME_WORDS_LOGIT, logit)
+
+    def slot_conflicts(self, rows: slice) -> tuple[Mask, Mask, Mask]:
+        """Whether each pair fills a core slot differently: the subject's entities, numbers, dates."""
+        return self.subjects.conflicts(rows), self.numbers.conflicts(rows), self.times.conflicts(rows)
+
+    def opposite(self, rows: slice) -> Mask:
+        """Whether one fact of each pair denies what the other affirms."""
+        found: Mask = self.negated[rows, None] != self.negated[None, :]
+        return found
+
+    def cross_article(self, rows: slice) -> Mask:
+        found: Mask = self.article[rows, None] != self.article[None, :]
+        return found
+
+    def _rare_words(self, rows: slice) -> Matrix:
+        shared = (self.weighted[rows] @ self.words.transposed).toarray()
+        scale = np.sqrt(self.weight_sums[rows, None] * self.weight_sums[None, :] + 1e-9)
+        empty = (self.words.sizes[rows, None] == 0) | (self.words.sizes[None, :] == 0)
+        return np.where(empty, 0.0, shared / scale)
+
+
+class _Incidence:
+    """Which items (words, entity clusters, numbers, dates) each fact has, as a sparse 0/1 matrix."""
+
+    def __init__(self, item_sets: Iterable[Iterable[Hashable]]) -> None:
+        index: dict[Hashable, int] = {}
+        rows: list[int] = []
+        columns: list[int] = []
+        sizes: list[int] = []
+        for row, items in enumerate(item_sets):
+            before = len(columns)
+            for item in items:
+                rows.append(row)
+                columns.append(index.setdefault(item, len(index)))
+            sizes.append(len(columns) - before)
+        self.vocabulary = list(index)
+        shape = (len(sizes), max(1, len(index)))
+        self.matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
+        self.transposed = sparse.csr_matrix(self.matrix.T)
+        self.sizes = np.array(sizes, dtype=np.float64)
+
+    def shared(self, rows: slice) -> Matrix:
+        """How many items each fact of `rows` shares with each fact."""
+        found: Matrix = (self.matrix[rows] @ self.transposed).toarray()
+        return found
+
+    def shares(self, rows: slice) -> Mask:
+        found: Mask = self.shared(rows) > 0
+        return found
+
+    def overlap(self, rows: slice) -> Matrix:
+        """Shared items over the geometric mean of the two facts' counts (0 when either has none)."""
+        scale = np.sqrt(self.sizes[rows, None] * self.sizes[None, :])
+        return np.divide(self.shared(rows), scale, out=np.zeros_like(scale), where=scale > 0)
+
+    def conflicts(self, rows: slice) -> Mask:
+        """Both facts have items, and none in common."""
+        filled = (self.sizes[rows, None] > 0) & (self.sizes[None, :] > 0)
+        found: Mask = filled & ~self.shares(rows)
+        return found
+
+
+def _subject_entities(fact: Fact, clusters: EntityClusters) -> frozenset[str]:
+    return frozenset(
+        clusters.of(key)
+        for argument in fact.arguments
+        if argument.role == "subject"
+        for key in argument.entities
+    )
+
+
+def _ids(values: Iterable[Hashable]) -> npt.NDArray[np.int64]:
+    index: dict[Hashable, int] = {}
+    return np.array([index.setdefault(value, len(index)) for value in values], dtype=np.int64)
+
+
+def _equal(ids: npt.NDArray[np.int64], rows: slice) -> Mask:
+    found: Mask = ids[rows, None] == ids[None, :]
+    return found
+
+
+def sigmoid(value: Matrix) -> Matrix:
+    found: Matrix = 1.0 / (1.0 + np.exp(-value))
+    return found

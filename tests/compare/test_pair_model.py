@@ -1,0 +1,76 @@
+"""The fact pair model scored a block at a time: the same figures whichever way the pairs are taken, and
+the nearest-pairs path of big stories finds the same agreements as scoring every pair."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from corroborator.analyze.pipeline import shared_analyzer
+from corroborator.compare import fact_align, pair_model
+from corroborator.compare.entities_table import build_clusters
+from corroborator.compare.fact_align import align_facts
+from corroborator.facts import extract_facts
+from corroborator.types import Analysis, Article, Fact
+
+TEXTS = (
+    "Police arrested 99 protesters in Athens on Monday. The protesters had blocked the main square. "
+    "The mayor did not comment.",
+    "Officers arrested 89 protesters in Athens on Monday, police said. The mayor did not comment. "
+    "A court will hear the cases next week.",
+    "Police in Athens arrested 99 demonstrators on Monday. The mayor commented on the arrests. "
+    "Shops on the square stayed shut.",
+)
+
+
+@pytest.fixture(scope="module")
+def story() -> tuple[list[Fact], list[Analysis]]:
+    articles = [Article(text=text, outlet=f"Outlet {n}") for n, text in enumerate(TEXTS)]
+    analyses = shared_analyzer().analyze(articles)
+    facts = [f for per_article in extract_facts(articles, analyses) for f in per_article]
+    return facts, analyses
+
+
+def test_a_block_scores_as_its_rows_do_one_by_one(
+    story: tuple[list[Fact], list[Analysis]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    facts, analyses = story
+    features = pair_model.PairFeatures(facts, build_clusters(analyses), semantic=False)
+    whole = features.logits(slice(0, len(facts)))
+    assert whole.shape == (len(facts), len(facts))
+    assert np.allclose(whole, whole.T), "the pair model is symmetric"
+    for row in range(len(facts)):
+        assert np.allclose(features.logits(slice(row, row + 1))[0], whole[row])
+    monkeypatch.setattr(pair_model, "BLOCK_CELLS", len(facts) * 2)
+    assert next(b.stop - b.start for b in features.blocks()) == 2
+
+
+def test_facts_worded_alike_are_one_fact_and_a_denial_never_agrees(
+    story: tuple[list[Fact], list[Analysis]],
+) -> None:
+    facts, analyses = story
+    alignment = align_facts(facts, build_clusters(analyses), semantic=False)
+    texts = [{f.text for f in group} for group in alignment.groups]
+    assert any({"The mayor did not comment"} == {t.rstrip(".") for t in group} for group in texts), texts
+    for group in alignment.groups:
+        assert len({f.article for f in group}) == len(group), "one fact an article"
+        assert len({f.negated for f in group}) == 1, [f.text for f in group]
+    numbers = [(f.text, g.text) for _, i, j in alignment.conflicting for f, g in [(facts[i], facts[j])]]
+    assert any("99" in a + b and "89" in a + b for a, b in numbers), numbers
+
+
+def test_nearest_pairs_of_a_big_story_find_the_same_agreements(
+    story: tuple[list[Fact], list[Analysis]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    facts, analyses = story
+    clusters = build_clusters(analyses)
+    every_pair = align_facts(facts, clusters, semantic=False)
+    monkeypatch.setattr(fact_align, "ALL_PAIRS_FACTS", 3)
+    monkeypatch.setattr(fact_align, "NEAREST", 2)
+    nearest = align_facts(facts, clusters, semantic=False)
+    chosen = fact_align._nearest(pair_model.PairFeatures(facts, clusters, semantic=False))
+    cross_article = sum(f.article != g.article for f in facts for g in facts)
+    assert 0 < chosen.nnz < cross_article, "only each fact's nearest are scored"
+    assert {tuple(f.index for f in g) for g in nearest.groups} == {
+        tuple(f.index for f in g) for g in every_pair.groups
+    }
