@@ -1,4 +1,7 @@
-"""Story quality on ECB+ (B-cubed F1 over `story`, articles streamed in random orders) and MEANTIME topics.
+"""Story quality on ECB+ (B-cubed F1 over `story`, articles streamed in random orders) and MEANTIME topics;
+storylines (stories grouped into sagas) scored the same way: against MEANTIME's topics (years of coverage
+of one company, the nearest to storylines a shared corpus labels) and against ECB+'s stories (where each
+story is its own saga: how often storylines join distinct events).
 
     .venv/bin/python bench/quality_stories.py            # figures: train and dev, 5 orders each, MEANTIME
     .venv/bin/python bench/quality_stories.py --train    # refit data/story_model.json on train
@@ -68,19 +71,34 @@ def score(rows: list[dict[str, Any]], label: str, predicted: list[dict[str, Any]
     return float(result.stdout.strip().splitlines()[-1])
 
 
+def storyline_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Story rows (`stories_to_jsonl_rows`) joined into one row a storyline."""
+    lines: dict[str, list[str]] = {}
+    for row in rows:
+        lines.setdefault(row["storyline"], []).extend(row["articles"])
+    return [{"story": line, "articles": articles} for line, articles in lines.items()]
+
+
 def evaluate(
     rows: list[dict[str, Any]], label: str, orders: int, embedder: Embedder, model: ScorerModel, workdir: Path
-) -> list[float]:
+) -> tuple[list[float], list[float]]:
+    """B-cubed F1 of the stories and of the storylines against `label`, one figure an arrival order."""
     articles = [to_article(r) for r in rows]
     analyses = analyses_for(articles)
     ids = {a.id: str(a.source_id) for a in articles}
-    figures = []
+    stories_f1, storylines_f1 = [], []
     for seed in range(orders):
         order = list(range(len(articles)))
         random.Random(seed).shuffle(order)
         stories = cluster([articles[i] for i in order], [analyses[i] for i in order], model, embedder)
-        figures.append(score(rows, label, stories_to_jsonl_rows(stories, ids), workdir))
-    return figures
+        predicted = stories_to_jsonl_rows(stories, ids)
+        stories_f1.append(score(rows, label, predicted, workdir))
+        storylines_f1.append(score(rows, label, storyline_rows(predicted), workdir))
+    return stories_f1, storylines_f1
+
+
+def summary(figures: list[float]) -> str:
+    return f"min {min(figures):.4f} median {statistics.median(figures):.4f}"
 
 
 class BatchSignals:
@@ -149,16 +167,16 @@ def main() -> None:
     model = load_model(MODEL_PATH if MODEL_PATH.exists() else None)
     with tempfile.TemporaryDirectory() as tmp:
         for split in options.splits.split(","):
-            figures = evaluate(read_rows(ECB, split), "story", options.orders, embedder, model, Path(tmp))
+            rows = read_rows(ECB, split)
+            figures, lines = evaluate(rows, "story", options.orders, embedder, model, Path(tmp))
             print(
-                f"ECB+ {split}: B-cubed F1 min {min(figures):.4f} median {statistics.median(figures):.4f} "
-                f"over {len(figures)} orders {[round(f, 4) for f in figures]}"
+                f"ECB+ {split}: B-cubed F1 {summary(figures)} over {len(figures)} orders "
+                f"{[round(f, 4) for f in figures]}; storylines against stories {summary(lines)}"
             )
         if not options.no_meantime:
-            figures = evaluate(read_rows(MEANTIME), "topic", options.orders, embedder, model, Path(tmp))
-            print(
-                f"MEANTIME topics: B-cubed F1 min {min(figures):.4f} median {statistics.median(figures):.4f}"
-            )
+            rows = read_rows(MEANTIME)
+            figures, lines = evaluate(rows, "topic", options.orders, embedder, model, Path(tmp))
+            print(f"MEANTIME topics: stories B-cubed F1 {summary(figures)}; storylines {summary(lines)}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from corroborator.assign import assign_stories
 from corroborator.errors import CorroboratorError, InputError, StoreError
 from corroborator.ingest import ReadOptions, read_sources
 from corroborator.store import SearchHit, Store
-from corroborator.types import Analysis, Article, Assignment, Brief, Failure, Story
+from corroborator.types import Analysis, Article, Assignment, Brief, Failure, Story, Storyline
 from corroborator.types.brief import SINGLE_SOURCE_SHOWN as SHOWN
 
 Progress = Callable[[Article | Failure], None]
@@ -146,6 +146,15 @@ class Corroborator:
     def story(self, story_id: str) -> Story:
         """One stored story with its members and copies; raises NotFound if there is none."""
         return self.store.get_story(story_id)
+
+    def storylines(self, limit: int = 100, offset: int = 0) -> list[Storyline]:
+        """Stored storylines (sagas of related events, each with its stories in date order), most recent
+        news first."""
+        return self.store.list_storylines(limit=limit, offset=offset)
+
+    def storyline(self, storyline_id: str) -> Storyline:
+        """One storyline (a story's `storyline` names it); raises NotFound if there is none."""
+        return self.store.get_storyline(storyline_id)
 
     def brief(self, story_id: str, all_single_source: bool = False) -> Brief:
         """What the articles of a stored story agree on, where they differ, and where claims come from;

@@ -10,6 +10,7 @@ import pytest
 
 from corroborator.api import Corroborator
 from corroborator.batch.run import BatchOptions, run_batch
+from corroborator.types import Story
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "examples" / "seeds"
@@ -34,6 +35,8 @@ def test_the_two_seed_reports_form_one_story_with_stored_analyses(tmp_path: Path
         again = corroborator.ingest([str(SEEDS)])
         assert again.present == 2 and again.assignments == []
         assert [s.articles for s in corroborator.stories()] == [s.articles for s in stories]
+        (storyline,) = corroborator.storylines()
+        assert storyline.events == stories and corroborator.storyline(storyline.id) == storyline
 
 
 def test_an_unrelated_report_starts_its_own_story(tmp_path: Path) -> None:
@@ -56,6 +59,7 @@ def test_ingest_and_batch_give_the_same_stories(tmp_path: Path) -> None:
     with Corroborator(tmp_path / "c.db") as corroborator:
         report = corroborator.ingest([str(source)])
         by_ingest = sorted(sorted(s.articles) for s in corroborator.store.all_stories())
+        lines_by_ingest = _storylines(corroborator.store.all_stories(), {})
     assert report.added == 16
     run_batch([str(source)], tmp_path / "out", BatchOptions(workers=1, briefs=False, parquet=False))
     rows = [json.loads(x) for x in (tmp_path / "out" / "articles.jsonl").read_text("utf-8").splitlines()]
@@ -63,3 +67,13 @@ def test_ingest_and_batch_give_the_same_stories(tmp_path: Path) -> None:
     stories = [json.loads(x) for x in (tmp_path / "out" / "stories.jsonl").read_text("utf-8").splitlines()]
     by_batch = sorted(sorted(hash_of[a] for a in s["articles"]) for s in stories)
     assert by_ingest == by_batch
+    batch_stories = [Story(s["story"], s["articles"], storyline=s["storyline"]) for s in stories]
+    assert lines_by_ingest == _storylines(batch_stories, hash_of), "the same storylines"
+
+
+def _storylines(stories: list[Story], ids: dict[str, str]) -> list[list[str]]:
+    """The articles of each storyline, as sorted lists of stored article ids."""
+    lines: dict[str, list[str]] = {}
+    for story in stories:
+        lines.setdefault(story.storyline, []).extend(ids.get(a, a) for a in story.articles)
+    return sorted(sorted(articles) for articles in lines.values())

@@ -40,3 +40,21 @@ def test_stories_on_ecb_plus_dev(tmp_path: Path) -> None:
     )
     figure = float(result.stdout.strip().splitlines()[-1])
     assert figure >= DEV_FLOOR, result.stdout
+
+
+MEANTIME = SHARED / "data" / "meantime_wikinews.jsonl"
+MEANTIME_STORYLINES_FLOOR = 0.35
+"""Storylines against MEANTIME's four topics (years of one company's coverage), order 0, minus about 0.01."""
+
+
+@pytest.mark.quality
+@pytest.mark.skipif(not MEANTIME.exists(), reason="MEANTIME data not present in ../shared/data")
+def test_storylines_on_meantime_topics(tmp_path: Path) -> None:
+    import quality_stories  # bench/ is on pytest's pythonpath
+
+    rows = quality_stories.read_rows(MEANTIME)
+    model = quality_stories.load_model(quality_stories.MODEL_PATH)
+    embedder = quality_stories.Embedder()
+    stories, storylines = quality_stories.evaluate(rows, "topic", 1, embedder, model, tmp_path)
+    assert storylines[0] >= MEANTIME_STORYLINES_FLOOR, (stories, storylines)
+    assert storylines[0] > stories[0], "storylines join the events of one company's coverage"

@@ -17,8 +17,15 @@ def ids(store: Store) -> list[str]:
 
 
 def test_replace_stories_then_read_them_back(store: Store, ids: list[str]) -> None:
-    first = Story("s1", [ids[0], ids[1]], [CopyLink(ids[1], ids[0], 0.95)], "Kim tours", ["AP", "WION"],
-                  "2023-08-05", "2023-08-06")
+    first = Story(
+        "s1",
+        [ids[0], ids[1]],
+        [CopyLink(ids[1], ids[0], 0.95)],
+        "Kim tours",
+        ["AP", "WION"],
+        "2023-08-05",
+        "2023-08-06",
+    )
     second = Story("s2", [ids[2]], headline="Parade", last_published="2023-07-28")
     store.replace_stories([second, first])
     assert store.get_story("s1") == first
@@ -75,3 +82,32 @@ def test_vectors_of_another_dimension_or_unknown_article_are_refused(store: Stor
         store.save_vector("feedfeedfeedfeed", "minilm", [1.0, 2.0])
     with pytest.raises(StoreError, match="float32"):
         store.save_vector(ids[1], "minilm", b"\x00\x01\x02")
+
+
+def test_storylines_group_stored_stories_in_date_order(store: Store, ids: list[str]) -> None:
+    later = Story(
+        "s2",
+        [ids[1]],
+        headline="Talks end",
+        first_published="2023-09-01",
+        last_published="2023-09-02",
+        storyline="l1",
+    )
+    earlier = Story(
+        "s1",
+        [ids[0]],
+        headline="Talks begin",
+        first_published="2023-08-01",
+        last_published="2023-08-01",
+        storyline="l1",
+    )
+    alone = Story("s3", [ids[2]], headline="Other", last_published="2023-10-01", storyline="l3")
+    store.replace_stories([later, alone, earlier])
+    assert store.get_storyline("l1").events == [earlier, later]
+    assert [line.id for line in store.list_storylines()] == ["l3", "l1"]
+    assert [line.id for line in store.list_storylines(limit=1, offset=1)] == ["l1"]
+    assert store.count_storylines() == 2
+    with pytest.raises(NotFound, match="no storyline"):
+        store.get_storyline("l9")
+    with pytest.raises(NotFound):
+        store.get_storyline("")

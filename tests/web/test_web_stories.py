@@ -183,3 +183,41 @@ def test_a_figure_that_changed_between_days_is_shown_as_a_change_over_time(tmp_p
     assert "Changes over time" in changes and "Daily Two" in changes
     assert changes.index("12") < changes.index("15")
     assert '<mark class="hl-update"' in page
+
+
+def test_a_storyline_lists_its_events_in_date_order_with_a_timeline(story_db: Path) -> None:
+    with Store(story_db) as store:
+        seeds = store.list_articles()
+        store.replace_stories(
+            [
+                Story(
+                    "later",
+                    [seeds[1].id],
+                    headline="Kim tours missile plants",
+                    first_published="2023-09-02",
+                    last_published="2023-09-03",
+                    storyline="saga",
+                ),
+                Story(
+                    "earlier",
+                    [seeds[0].id],
+                    headline="Kim visits factories",
+                    first_published="2023-08-06",
+                    last_published="2023-08-06",
+                    storyline="saga",
+                ),
+            ]
+        )
+    with TestClient(create_app(story_db, token=TOKEN)) as client:
+        api = client.get("/api/storylines/saga").json()
+        assert [event["id"] for event in api["events"]] == ["earlier", "later"]
+        assert (api["first_published"], api["last_published"]) == ("2023-08-06", "2023-09-03")
+        assert client.get("/storylines/saga.json").json() == api
+        listed = client.get("/api/storylines").json()
+        assert [line["id"] for line in listed["items"]] == ["saga"] and listed["total"] == 1
+        page = client.get("/storylines/saga").text
+        assert page.index("Kim visits factories") < page.index("Kim tours missile plants")
+        assert '<svg class="timeline"' in page and page.count('<g class="event') == 2
+        assert 'href="/storylines/saga"' in client.get("/stories/later").text
+        missing = client.get("/api/storylines/nothing")
+        assert missing.status_code == 404 and "no storyline" in missing.json()["error"]

@@ -4,10 +4,12 @@ Design: the story index lives beside the database (`DB.stories/`); every command
 first when the database changed since it was built (new or removed articles), then writes the stories to
 the database so other stages read them from there.
 
-- `corroborator stories [--db] [--json]`: one line a story (id, size, outlets, date range, headline).
+- `corroborator stories [--db] [--json]`: one line a story (storyline, id, size, outlets, date range,
+  headline), the stories (events) of one storyline together in date order.
 - `corroborator stories --explain ARTICLE_ID`: why that article is in its story: the best-matching article,
   the score, every signal, and the people, places, dates, numbers and words they share.
-- `corroborator story ID [--db] [--json]`: the story's articles and its copies (near-duplicates).
+- `corroborator story ID [--db] [--json]`: the story's articles, its copies (near-duplicates) and the other
+  events of its storyline in date order.
 """
 
 from __future__ import annotations
@@ -60,15 +62,32 @@ def stories(db: DbOption = None, as_json: JsonOption = False, explain: ExplainOp
         if explain is not None:
             _print_assignment(index.explain(explain), as_json)
             return
-        found = index.stories()
+        found = by_storyline(index.stories())
     if as_json:
         typer.echo(json.dumps([story_summary(s) for s in found], ensure_ascii=False, indent=1))
         return
-    table = Table("story", "size", "outlets", "dates", "headline")
+    table = Table("storyline", "story", "size", "outlets", "dates", "headline")
+    previous = None
     for item in found:
         summary = story_summary(item)
-        table.add_row(item.id, str(summary["size"]), ", ".join(item.outlets), summary["dates"], item.headline)
+        shown = item.storyline if item.storyline != previous else ""
+        previous = item.storyline
+        table.add_row(
+            shown, item.id, str(summary["size"]), ", ".join(item.outlets), summary["dates"], item.headline
+        )
     stdout_console().print(table)
+
+
+def by_storyline(stories: list[Story]) -> list[Story]:
+    """Stories grouped by storyline (the storyline of the largest story first), each storyline's events in
+    date order."""
+    largest: dict[str, int] = {}
+    for item in stories:
+        largest[item.storyline] = max(largest.get(item.storyline, 0), len(item.articles))
+    return sorted(
+        stories,
+        key=lambda s: (-largest[s.storyline], s.storyline, s.first_published or "9999", s.id),
+    )
 
 
 def story(
@@ -85,13 +104,18 @@ def story(
         if number is None:
             raise NotFound(f"no story with id {story_id}", "list stories with `corroborator stories`")
         found = index.story(number)
+        events = index.storyline(number)
         articles = [store.get_article(article_id) for article_id in found.articles]
     rows = [
         {"id": a.id, "outlet": a.outlet, "published": a.published, "title": a.title or a.text[:80]}
         for a in articles
     ]
     if as_json:
-        payload = story_summary(found) | {"articles": rows, "copies": [asdict(c) for c in found.copies]}
+        payload = story_summary(found) | {
+            "articles": rows,
+            "copies": [asdict(c) for c in found.copies],
+            "storyline_events": [story_summary(event) for event in events],
+        }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
     console = stdout_console()
@@ -102,6 +126,20 @@ def story(
     console.print(table)
     for link in found.copies:
         console.print(f"copy: {link.article} copies {link.copy_of} ({link.overlap:.0%} of its text)")
+    if len(events) > 1:
+        _print_storyline(found, events)
+
+
+def _print_storyline(found: Story, events: list[Story]) -> None:
+    """The events of the story's storyline in date order, this one marked."""
+    console = stdout_console()
+    console.print(f"storyline {found.storyline}: {len(events)} events")
+    table = Table("", "story", "dates", "size", "headline")
+    for event in events:
+        summary = story_summary(event)
+        mark = "this" if event.id == found.id else ""
+        table.add_row(mark, event.id, summary["dates"], str(summary["size"]), event.headline)
+    console.print(table)
 
 
 def story_summary(item: Story) -> dict[str, Any]:
@@ -110,6 +148,7 @@ def story_summary(item: Story) -> dict[str, Any]:
         dates = item.first_published or ""
     return {
         "story": item.id,
+        "storyline": item.storyline,
         "size": len(item.articles),
         "outlets": item.outlets,
         "dates": dates,
@@ -128,6 +167,10 @@ def _print_assignment(assignment: Assignment, as_json: bool) -> None:
     console.print(
         f"article {assignment.article} is in story {assignment.story} (score {assignment.score:.2f})"
     )
+    if assignment.storyline:
+        console.print(f"storyline: {assignment.storyline}")
+    if assignment.storyline_links:
+        console.print(f"joined to its storyline: {', '.join(assignment.storyline_links)}")
     if assignment.best_match is None:
         console.print("it is the story's only article")
         return

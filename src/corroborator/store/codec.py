@@ -71,6 +71,7 @@ def story_from_dict(data: Mapping[str, Any]) -> Story:
         outlets=list(data.get("outlets", [])),
         first_published=data.get("first_published"),
         last_published=data.get("last_published"),
+        storyline=str(data.get("storyline") or ""),
     )
 
 

@@ -13,7 +13,7 @@ import numpy.typing as npt
 from corroborator.errors import NotFound, StoreError
 from corroborator.store.articles import article_exists
 from corroborator.store.db import Database
-from corroborator.types import CopyLink, Story
+from corroborator.types import CopyLink, Story, Storyline
 
 VectorLike = bytes | npt.ArrayLike
 
@@ -37,10 +37,10 @@ class StoryStore:
             _check_members(connection, story)
             losing = _stories_losing(connection, story)
             connection.execute(
-                "INSERT INTO stories (id, headline, outlets, first_published, last_published) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, "
+                "INSERT INTO stories (id, headline, outlets, first_published, last_published, storyline) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, "
                 "outlets = excluded.outlets, first_published = excluded.first_published, "
-                "last_published = excluded.last_published",
+                "last_published = excluded.last_published, storyline = excluded.storyline",
                 _story_values(story),
             )
             connection.execute("DELETE FROM story_members WHERE story_id = ?", (story.id,))
@@ -69,6 +69,31 @@ class StoryStore:
     def all_stories(self) -> list[Story]:
         """Every story in the order it was stored."""
         return self._stories("SELECT * FROM stories ORDER BY seq")
+
+    def get_storyline(self, storyline_id: str) -> Storyline:
+        """One storyline with its stories (events), earliest first (undated last)."""
+        events = self._stories(
+            "SELECT * FROM stories WHERE storyline = ? AND storyline != '' "
+            "ORDER BY first_published IS NULL, first_published, seq",
+            (storyline_id,),
+        )
+        if not events:
+            raise NotFound(
+                f"no storyline with id {storyline_id}", "a story's `storyline` field names its storyline"
+            )
+        return Storyline(storyline_id, events)
+
+    def list_storylines(self, limit: int = 100, offset: int = 0) -> list[Storyline]:
+        """Storylines with the most recent news first (undated last)."""
+        rows = self._db.read(
+            "SELECT storyline FROM stories WHERE storyline != '' GROUP BY storyline "
+            "ORDER BY max(last_published) IS NULL, max(last_published) DESC, min(seq) LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [self.get_storyline(row["storyline"]) for row in rows]
+
+    def count_storylines(self) -> int:
+        return int(self._db.read("SELECT count(DISTINCT storyline) FROM stories WHERE storyline != ''")[0][0])
 
     def count_stories(self) -> int:
         return int(self._db.read("SELECT count(*) FROM stories")[0][0])
@@ -140,17 +165,19 @@ def read_story(connection: sqlite3.Connection, row: sqlite3.Row) -> Story:
         outlets=json.loads(row["outlets"]),
         first_published=row["first_published"],
         last_published=row["last_published"],
+        storyline=row["storyline"],
     )
 
 
-def _story_values(story: Story) -> tuple[str, str, str, str | None, str | None]:
+def _story_values(story: Story) -> tuple[str, str, str, str | None, str | None, str]:
     outlets = json.dumps(story.outlets, ensure_ascii=False)
-    return story.id, story.headline, outlets, story.first_published, story.last_published
+    return story.id, story.headline, outlets, story.first_published, story.last_published, story.storyline
 
 
 def _insert_story(connection: sqlite3.Connection, story: Story) -> None:
     connection.execute(
-        "INSERT INTO stories (id, headline, outlets, first_published, last_published) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO stories (id, headline, outlets, first_published, last_published, storyline) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         _story_values(story),
     )
     _insert_members(connection, story)
@@ -169,13 +196,17 @@ def _insert_members(connection: sqlite3.Connection, story: Story) -> None:
 
 
 def _check_members(connection: sqlite3.Connection, story: Story) -> None:
-    referenced = set(story.articles) | {link.article for link in story.copies} | {
-        link.copy_of for link in story.copies
-    }
+    referenced = (
+        set(story.articles)
+        | {link.article for link in story.copies}
+        | {link.copy_of for link in story.copies}
+    )
     for article_id in sorted(referenced):
         if not article_exists(connection, article_id):
-            raise NotFound(f"story {story.id} refers to article {article_id}, which is not stored",
-                           "store the story's articles first")
+            raise NotFound(
+                f"story {story.id} refers to article {article_id}, which is not stored",
+                "store the story's articles first",
+            )
     if len(set(story.articles)) != len(story.articles):
         raise StoreError(f"story {story.id} lists an article twice", "list each article once")
 
@@ -202,8 +233,9 @@ def _float32_blob(vector: VectorLike) -> tuple[int, bytes]:
     if isinstance(vector, bytes | bytearray | memoryview):
         blob = bytes(vector)
         if len(blob) % 4:
-            raise StoreError(f"a vector blob of {len(blob)} bytes is not float32 values",
-                             "pass float32 bytes or an array")
+            raise StoreError(
+                f"a vector blob of {len(blob)} bytes is not float32 values", "pass float32 bytes or an array"
+            )
         return len(blob) // 4, blob
     array = np.asarray(vector, dtype=np.float32).ravel()
     return int(array.shape[0]), array.tobytes()
@@ -211,11 +243,14 @@ def _float32_blob(vector: VectorLike) -> tuple[int, bytes]:
 
 def _check_vector(connection: sqlite3.Connection, article_id: str, kind: str, dim: int) -> None:
     if not article_exists(connection, article_id):
-        raise NotFound(f"cannot save a {kind} vector of article {article_id}: no such article",
-                       "store the article first")
+        raise NotFound(
+            f"cannot save a {kind} vector of article {article_id}: no such article", "store the article first"
+        )
     row = connection.execute(
         "SELECT dim FROM vectors WHERE kind = ? AND article_id != ? LIMIT 1", (kind, article_id)
     ).fetchone()
     if row is not None and row["dim"] != dim:
-        raise StoreError(f"{kind} vectors have {row['dim']} dimensions, this one has {dim}",
-                         "use one embedding model per vector kind")
+        raise StoreError(
+            f"{kind} vectors have {row['dim']} dimensions, this one has {dim}",
+            "use one embedding model per vector kind",
+        )

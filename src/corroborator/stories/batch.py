@@ -37,12 +37,14 @@ def cluster(
 def stories_to_jsonl_rows(
     stories: Sequence[Story], ids: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
-    """One row a story: `{"story", "articles", "copies": [{"article", "copy_of", "overlap"}], "headline"}`.
+    """One row a story: `{"story", "storyline", "articles", "copies": [{"article", "copy_of", "overlap"}],
+    "headline"}`.
     `ids` maps article ids to the ids to print (e.g. `Article.source_id` of JSONL input)."""
     shown = ids or {}
     return [
         {
             "story": story.id,
+            "storyline": story.storyline,
             "articles": [shown.get(a, a) for a in story.articles],
             "copies": [
                 {

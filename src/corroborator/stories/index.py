@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-import numpy.typing as npt
 
 from corroborator.errors import NotFound
 from corroborator.stories.copies import CopyDetector, CopyEntry
@@ -22,8 +21,9 @@ from corroborator.stories.embed import DIMENSIONS, Embedder, Vector
 from corroborator.stories.profile import ArticleProfile, build_profile
 from corroborator.stories.scorer import ScorerModel, load_model, probability
 from corroborator.stories.signals import PairContext, lead_terms, pair_signals, shared_evidence
-from corroborator.stories.split import average_linkage
+from corroborator.stories.split import average_linkage, member_matrix, originals_and_copies
 from corroborator.stories.state import StoryState, day_of, within_span
+from corroborator.stories.storylines import Storylines, close_in_time, one_saga
 from corroborator.stories.table import ProfileTable
 from corroborator.stories.text import shingles, words
 from corroborator.stories.vectors import VectorIndex
@@ -74,6 +74,7 @@ class StoryIndex:
         self.copy_links: dict[str, CopyLink] = {}
         self.story_of: dict[int, int] = {}
         self.states: dict[int, StoryState] = {}
+        self.storylines = Storylines()
         self.next_key = 0
         self.last_article_id = ""
         self.norms: dict[int, tuple[int, float]] = {}
@@ -181,9 +182,12 @@ class StoryIndex:
             self.states[key] = StoryState(founder=profile.article_id, members=[key])
             self.states[key].note_dates(day, day)
             self.story_of[key] = key
-            return self._explain(
+            linked = self._link_storylines(key, profile, scored)
+            created = self._explain(
                 key, profile, key, scored, created=True, score=max(scores.values(), default=0.0)
             )
+            created.storyline_links = linked
+            return created
         story = eligible[0]
         score = 1.0 if copied is not None else scores[story]
         bridged = [story]
@@ -195,14 +199,35 @@ class StoryIndex:
             story = self._merge(story, other)
         self._join(key, story, score)
         self.states[story].note_dates(day, day)
+        linked = self._link_storylines(self.story_of[key], profile, scored)
         assignment = self._explain(key, profile, story, scored, created=False, score=score)
         assignment.merged = [names[number] for number in bridged if number != story]
+        assignment.storyline_links = linked
         if link is not None:
             assignment.signals["copy_overlap"] = link.overlap
         if self.auto_recheck and len(self.states[self.story_of[key]].members) in RECHECK_SIZES:
             self.recheck(self.story_id(self.story_of[key]))
             assignment.story = self.story_id(self.story_of[key])
         return assignment
+
+    def _link_storylines(self, story: int, profile: ArticleProfile, scored: list[Scored]) -> list[str]:
+        """Put `story` in one storyline with the stories of the articles its new article (`profile`) tells
+        one saga with (`storylines.one_saga`); the ids of those stories."""
+        day = day_of(profile.published)
+        linked: set[int] = set()
+        for item in scored:
+            other = self.story_of.get(item.key)
+            state = self.states.get(other) if other is not None else None
+            if (
+                other is not None
+                and other != story
+                and state is not None
+                and one_saga(item.probability, item.signals, profile, item.profile)
+                and close_in_time(day, state.first, state.last)
+            ):
+                self.storylines.link(story, other)
+                linked.add(other)
+        return sorted(self.story_id(number) for number in linked)
 
     def _copy_story(self, link: CopyLink | None, article_id: str) -> int | None:
         if link is None:
@@ -227,6 +252,7 @@ class StoryIndex:
         """Merge two stories; the larger (then older) keeps its id. Returns the surviving story."""
         keep, drop = sorted((story, other), key=lambda s: (-len(self.states[s].members), s))
         kept, dropped = self.states[keep], self.states.pop(drop)
+        self.storylines.link(keep, drop)
         for member in dropped.members:
             self.story_of[member] = keep
         kept.members = sorted(kept.members + dropped.members)
@@ -242,7 +268,11 @@ class StoryIndex:
         pool = in_story or scored
         best = max(pool, key=lambda item: item.probability, default=None)
         assignment = Assignment(
-            article=profile.article_id, story=self.story_id(story), created=created, score=round(score, 4)
+            article=profile.article_id,
+            story=self.story_id(story),
+            created=created,
+            score=round(score, 4),
+            storyline=self.storyline_id(story),
         )
         if best is not None:
             assignment.best_match = best.profile.article_id
@@ -275,12 +305,23 @@ class StoryIndex:
     def story_id(self, story: int) -> str:
         return f"s{self.states[story].founder}"
 
+    def storyline_id(self, story: int) -> str:
+        """`l` and the id of the storyline's first article."""
+        root = self.storylines.root(story)
+        return f"l{self.table.article_ids([root])[root]}"
+
     def story_number(self, story_id: str) -> int | None:
         key = self.table.key_of(story_id[1:]) if story_id.startswith("s") else None
         if key is None or self.story_of.get(key) is None:
             return None
         number = self.story_of[key]
         return number if self.story_id(number) == story_id else None
+
+    def storyline(self, number: int) -> list[Story]:
+        """The stories (events) of the storyline of story `number`, earliest first."""
+        root = self.storylines.root(number)
+        events = [self.story(other) for other in self.states if self.storylines.root(other) == root]
+        return sorted(events, key=lambda event: (event.first_published or "9999", event.id))
 
     def __len__(self) -> int:
         return len(self.story_of)
@@ -310,6 +351,7 @@ class StoryIndex:
             outlets=sorted({p.outlet for p in members if p.outlet}),
             first_published=dates[0] if dates else None,
             last_published=dates[-1] if dates else None,
+            storyline=self.storyline_id(number),
         )
 
     # -- splitting ----------------------------------------------------------------------------------------
@@ -322,11 +364,12 @@ class StoryIndex:
         if number is None:
             raise NotFound(f"no story with id {story_id}", "list stories with `corroborator stories`")
         members = self.states[number].members
-        originals, copies_of = self._originals(members)
+        ids = self.table.article_ids(members)
+        originals, copies_of = originals_and_copies(members, ids, self.copy_links)
         if len(originals) < 2 or len(originals) > RECHECK_LIMIT:
             return [story_id]
         weights = [1 + len(copies_of.get(key, [])) for key in originals]
-        matrix = self._member_matrix(originals)
+        matrix = member_matrix(originals, self.table, self.vectors, self.context, self.model)
         groups = average_linkage(matrix, self.model.join, self.model.split_ratio, weights)
         if len(groups) == 1:
             return [story_id]
@@ -334,49 +377,6 @@ class StoryIndex:
             [k for i in group for k in (originals[i], *copies_of.get(originals[i], []))] for group in groups
         ]
         return self._split(number, [sorted(part) for part in parts])
-
-    def _originals(self, members: list[int]) -> tuple[list[int], dict[int, list[int]]]:
-        """The members that copy no other member, and for each the members that copy it (through chains).
-
-        A recheck weighs each original by its copies instead of scoring every copy: a story of one wire
-        text and 500 republications costs one row, not 501."""
-        ids = self.table.article_ids(members)
-        key_of = {article_id: key for key, article_id in ids.items()}
-        parent: dict[int, int] = {}
-        for key, article_id in ids.items():
-            link = self.copy_links.get(article_id)
-            original = key_of.get(link.copy_of) if link is not None else None
-            if original is not None and original < key:  # a copy comes after what it copies: no cycles
-                parent[key] = original
-        copies_of: dict[int, list[int]] = {}
-        for key in sorted(parent):
-            root = parent[key]
-            while root in parent:
-                root = parent[root]
-            copies_of.setdefault(root, []).append(key)
-        originals = [key for key in members if key not in parent]
-        return originals, copies_of
-
-    def _member_matrix(self, members: list[int]) -> npt.NDArray[np.float64]:
-        profiles = self.table.get(members)
-        vectors = self.vectors.get(members)
-        weighted = [self.context.terms.weigh(profiles[key].terms) for key in members]
-        size = len(members)
-        matrix = np.zeros((size, size))
-        for i in range(size):
-            for j in range(i + 1, size):
-                left, right = vectors[i], vectors[j]
-                meaning = float(np.dot(left, right)) if left is not None and right is not None else 0.0
-                signals = pair_signals(
-                    profiles[members[i]],
-                    profiles[members[j]],
-                    self.context,
-                    meaning,
-                    weighted[i],
-                    weighted[j],
-                )
-                matrix[i, j] = matrix[j, i] = probability(signals, self.model)
-        return matrix
 
     def _split(self, number: int, groups: list[list[int]]) -> list[str]:
         state = self.states.pop(number)
@@ -395,5 +395,6 @@ class StoryIndex:
                 self.states[new_number].note_date(profile.published)
             for member in group:
                 self.story_of[member] = new_number
+            self.storylines.link(number, new_number)
             numbers.append(new_number)
         return [self.story_id(n) for n in numbers]

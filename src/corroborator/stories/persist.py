@@ -26,12 +26,13 @@ STATE_FILE = "state.pickle"
 VECTORS_FILE = "vectors.usearch"
 COPIES_FILE = "copies.sqlite"
 INDEX_FILES = (STATE_FILE, VECTORS_FILE, COPIES_FILE, "profiles.sqlite", STATE_FILE + ".tmp")
-STATE_VERSION = 3
+STATE_VERSION = 4
 STATE_FIELDS = (
     "context",
     "copy_links",
     "story_of",
     "states",
+    "storylines",
     "next_key",
     "last_article_id",
     "norms",

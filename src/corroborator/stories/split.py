@@ -1,9 +1,15 @@
-"""Average-linkage grouping of a small similarity matrix: how a story's members separate."""
+"""How a story's members separate: their link matrix, average-linkage grouping of it, copies weighed in."""
 
 from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+
+from corroborator.stories.scorer import ScorerModel, probability
+from corroborator.stories.signals import PairContext, pair_signals
+from corroborator.stories.table import ProfileTable
+from corroborator.stories.vectors import VectorIndex
+from corroborator.types import CopyLink
 
 Matrix = npt.NDArray[np.float64]
 
@@ -51,3 +57,48 @@ def _required(inner: Matrix, counts: Matrix, threshold: float, ratio: float) -> 
     links = counts * (counts - 1) / 2
     cohesion = np.where(links > 0, inner / np.maximum(links, 1.0), 0.0)
     return np.maximum(threshold, ratio * np.maximum.outer(cohesion, cohesion))
+
+
+def originals_and_copies(
+    members: list[int], ids: dict[int, str], copy_links: dict[str, CopyLink]
+) -> tuple[list[int], dict[int, list[int]]]:
+    """The members (index keys) that copy no other member, and for each the members that copy it (through
+    chains); `ids` are the members' article ids.
+
+    A recheck weighs each original by its copies instead of scoring every copy: a story of one wire
+    text and 500 republications costs one row, not 501."""
+    key_of = {article_id: key for key, article_id in ids.items()}
+    parent: dict[int, int] = {}
+    for key, article_id in ids.items():
+        link = copy_links.get(article_id)
+        original = key_of.get(link.copy_of) if link is not None else None
+        if original is not None and original < key:  # a copy comes after what it copies: no cycles
+            parent[key] = original
+    copies_of: dict[int, list[int]] = {}
+    for key in sorted(parent):
+        root = parent[key]
+        while root in parent:
+            root = parent[root]
+        copies_of.setdefault(root, []).append(key)
+    originals = [key for key in members if key not in parent]
+    return originals, copies_of
+
+
+def member_matrix(
+    members: list[int], table: ProfileTable, vectors: VectorIndex, context: PairContext, model: ScorerModel
+) -> Matrix:
+    """The story model's link probability of every pair of `members` (index keys)."""
+    profiles = table.get(members)
+    found = vectors.get(members)
+    weighted = [context.terms.weigh(profiles[key].terms) for key in members]
+    size = len(members)
+    matrix = np.zeros((size, size))
+    for i in range(size):
+        for j in range(i + 1, size):
+            left, right = found[i], found[j]
+            meaning = float(np.dot(left, right)) if left is not None and right is not None else 0.0
+            signals = pair_signals(
+                profiles[members[i]], profiles[members[j]], context, meaning, weighted[i], weighted[j]
+            )
+            matrix[i, j] = matrix[j, i] = probability(signals, model)
+    return matrix

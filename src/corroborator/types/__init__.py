@@ -31,7 +31,7 @@ from corroborator.types.brief import (
     TimelineEvent,
 )
 from corroborator.types.facts import Argument, Fact, FactKind, Role
-from corroborator.types.story import Assignment, CopyLink, Story
+from corroborator.types.story import Assignment, CopyLink, Story, Storyline
 
 __all__ = [
     "Agreement",
@@ -60,6 +60,7 @@ __all__ = [
     "SingleSourceFact",
     "Span",
     "Story",
+    "Storyline",
     "TimeExpr",
     "TimeType",
     "TimelineEvent",

@@ -23,6 +23,17 @@ class Story:
     outlets: list[str] = field(default_factory=list)
     first_published: str | None = None
     last_published: str | None = None
+    storyline: str = ""
+    """The storyline (saga of related events) the story belongs to: `l` and its first article's id."""
+
+
+@dataclass
+class Storyline:
+    """A saga of related events (a government shutdown from its start to its end): its stories, one event
+    each, earliest first."""
+
+    id: str
+    events: list[Story] = field(default_factory=list)
 
 
 @dataclass
@@ -39,3 +50,7 @@ class Assignment:
     """Shared people, places, dates, numbers, wording with the best-matching article."""
     merged: list[str] = field(default_factory=list)
     """Stories merged into `story` because this article bridged them."""
+    storyline: str = ""
+    """The storyline `story` belongs to."""
+    storyline_links: list[str] = field(default_factory=list)
+    """Other stories this article put into its story's storyline (it tells one saga with their articles)."""

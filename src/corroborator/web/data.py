@@ -11,7 +11,7 @@ from typing import Any
 
 from corroborator.store import Store
 from corroborator.store.codec import analysis_to_dict
-from corroborator.types import Analysis, Article, Story
+from corroborator.types import Analysis, Article, Story, Storyline
 from corroborator.web.briefs import compute_brief
 from corroborator.web.cache import LruCache
 
@@ -65,7 +65,34 @@ def story_summary(story: Story) -> dict[str, Any]:
         "last_published": story.last_published,
         "article_count": len(story.articles),
         "page": f"/stories/{story.id}",
+        "storyline": story.storyline,
+        "storyline_page": f"/storylines/{story.storyline}" if story.storyline else None,
     }
+
+
+def storyline_summary(storyline: Storyline) -> dict[str, Any]:
+    """A storyline: its stories (events) in date order, with the dates it spans."""
+    events = storyline.events
+    dates = sorted(d for e in events for d in (e.first_published, e.last_published) if d)
+    return {
+        "id": storyline.id,
+        "headline": events[0].headline if events else "",
+        "first_published": dates[0] if dates else None,
+        "last_published": dates[-1] if dates else None,
+        "events": [story_summary(e) for e in events],
+        "page": f"/storylines/{storyline.id}",
+        "json": f"/storylines/{storyline.id}.json",
+    }
+
+
+def storyline_data(store: Store, storyline_id: str) -> dict[str, Any]:
+    return storyline_summary(store.get_storyline(storyline_id))
+
+
+def storylines_data(store: Store, query: ListQuery) -> dict[str, Any]:
+    """A page of storylines, most recent news first."""
+    window = store.list_storylines(limit=query.per_page, offset=query.offset)
+    return page_of([storyline_summary(s) for s in window], store.count_storylines(), query)
 
 
 def display_name(article: Article) -> str:

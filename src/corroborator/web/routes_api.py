@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, File, Header, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from corroborator.web.auth import bearer, check_token
-from corroborator.web.data import article_data, story_data
+from corroborator.web.data import article_data, story_data, storyline_data, storylines_data
 from corroborator.web.ingest import TextIngest, UrlIngest, submit_files, submit_text, submit_urls
 from corroborator.web.params import Listing
 from corroborator.web.state import WebState, cached_articles, cached_stories, state_of, web_state
@@ -40,6 +40,18 @@ def api_story(state: State, story_id: str) -> dict[str, Any]:
 def api_brief(state: State, story_id: str) -> dict[str, Any]:
     brief: dict[str, Any] = story_data(state.store, story_id, state.stories)["brief"]
     return brief
+
+
+@router.get("/storylines", tags=["stories"], summary="List storylines")
+def api_storylines(state: State, query: Listing) -> dict[str, Any]:
+    """Storylines (sagas of related events), most recent news first, each with its events in date order."""
+    return storylines_data(state.store, query)
+
+
+@router.get("/storylines/{storyline_id}", tags=["stories"], summary="A storyline: its events in date order")
+def api_storyline(state: State, storyline_id: str) -> dict[str, Any]:
+    """The storyline's stories (one event each), earliest first; a story's `storyline` field names it."""
+    return storyline_data(state.store, storyline_id)
 
 
 @router.get("/articles", tags=["articles"], summary="List or search articles")

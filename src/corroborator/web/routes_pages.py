@@ -10,12 +10,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from corroborator.errors import CorroboratorError
 from corroborator.web.apidocs import describe_api
 from corroborator.web.auth import COOKIE
-from corroborator.web.data import article_data, story_data, story_version
+from corroborator.web.data import article_data, story_data, story_version, storyline_data
 from corroborator.web.forms import IngestForm, ingest_form, read_form
 from corroborator.web.ingest import submit_form
 from corroborator.web.params import Listing
 from corroborator.web.state import WebState, cached_articles, cached_stories, state_of
-from corroborator.web.views import article_view, story_view
+from corroborator.web.views import article_view, story_view, storyline_view
 
 router = APIRouter(include_in_schema=False)
 State = Annotated[WebState, Depends(state_of)]
@@ -57,6 +57,17 @@ async def story_page(state: State, story_id: str) -> HTMLResponse:
         return render(state, "story.html", {"data": data, "view": story_view(data)})
 
     return HTMLResponse(await state.stories.get_async(("story.html", story_version(story)), build))
+
+
+@router.get("/storylines/{storyline_id}.json")
+def storyline_json(state: State, storyline_id: str) -> JSONResponse:
+    return JSONResponse(storyline_data(state.store, storyline_id))
+
+
+@router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
+def storyline_page(state: State, storyline_id: str) -> HTMLResponse:
+    data = storyline_data(state.store, storyline_id)
+    return HTMLResponse(render(state, "storyline.html", {"data": data, "chart": storyline_view(data)}))
 
 
 @router.get("/articles", response_class=HTMLResponse)

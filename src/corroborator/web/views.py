@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from corroborator.web.charts import relay_tree, timeline
+from corroborator.web.charts import Timeline, relay_tree, timeline
 from corroborator.web.highlight import Mark, evidence_marks, highlight, locate
 
 TIME_PROBLEMS = ("weekday_mismatch",)
@@ -50,6 +50,16 @@ def story_view(data: Mapping[str, Any]) -> dict[str, Any]:
         "timeline": timeline(brief.get("timeline", [])),
         "relays": relays,
     }
+
+
+def storyline_view(data: Mapping[str, Any]) -> Timeline:
+    """The storyline's events on a timeline: each from its first article to its last."""
+    return timeline(
+        [
+            {"date": e["first_published"], "end": e["last_published"], "what": e["headline"] or e["id"]}
+            for e in data["events"]
+        ]
+    )
 
 
 def _span_mark(text: str, item: Mapping[str, Any], kind: str, note: str) -> Mark | None:
