@@ -13,6 +13,7 @@ from corroborator.lexicon import (
     is_document_noun,
     is_source_noun,
     knows_word,
+    same_or_more_general,
 )
 
 
@@ -57,3 +58,20 @@ def test_first_use_builds_the_cache_copy(tmp_path: Path) -> None:
     folder = tmp_path / "corroborator" / "wordnet-3.0"
     assert (folder / "lexnames").read_text().count("\n") == 45
     assert not list(tmp_path.glob("corroborator/.wordnet-*"))
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "related"),
+    [
+        ("assault rifle", "automatic rifle", True),
+        ("automatic rifles", "assault rifles", True),
+        ("life sentence", "sentence", True),
+        ("large", "big", True),
+        ("scoped rifle", "assault rifle", False),
+        ("wooden", "inflatable", False),
+        ("north", "south", False),
+        ("nuclear", "", False),
+    ],
+)
+def test_one_term_is_the_other_or_more_general(left: str, right: str, related: bool) -> None:
+    assert same_or_more_general(left, right) is related

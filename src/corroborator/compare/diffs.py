@@ -217,6 +217,17 @@ def _is_detail(
     for word in (mod_a, mod_b):
         if not is_content(word) or is_capitalised(word) or norm(word) in GENERIC_MODIFIERS:
             return False
-    if norm(mod_a) == norm(mod_b) or word_similarity(mod_a, mod_b) >= SYNONYM_SIMILARITY:
+    if norm(mod_a) == norm(mod_b) or _same_or_more_general(mod_a, head.text, mod_b, head_b.text):
+        return False
+    if word_similarity(mod_a, mod_b) >= SYNONYM_SIMILARITY:
         return False
     return _modifies_noun(left, side_a[-1], head) and _modifies_noun(right, side_b[-1], head_b)
+
+
+def _same_or_more_general(mod_a: str, head_a: str, mod_b: str, head_b: str) -> bool:
+    """WordNet knows the two details as one, or one as a kind of the other: synonym modifiers, or
+    compounds such as "assault rifle" (a kind of "automatic rifle")."""
+    from corroborator.lexicon import same_or_more_general
+
+    compounds = f"{mod_a} {head_a}", f"{mod_b} {head_b}"
+    return same_or_more_general(mod_a, mod_b) or same_or_more_general(*compounds)

@@ -8,7 +8,9 @@ from spacy.language import Language
 
 EXCLUDED = ["parser", "ner", "lemmatizer", "attribute_ruler", "senter"]
 NOUN_TAGS = frozenset({"NN", "NNS"})
-MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "VBN", "VBG"})
+MODIFIER_TAGS = frozenset({"JJ", "NN", "NNS", "VBN", "VBG"})
+"""Modifiers that say what kind of thing it is. Comparatives and superlatives ("the largest union") rank
+it instead, and "the largest union" and "a sector union" can both be true."""
 
 
 @functools.cache

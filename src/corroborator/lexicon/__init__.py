@@ -1,5 +1,6 @@
 """English word knowledge from WordNet: which nouns name people, bodies or documents, which words are common
-nouns, the base form of a verb. Loaded once, where it is used."""
+nouns, the base form of a verb, whether one term is another or a more general one. Loaded once, where it is
+used."""
 
 from corroborator.lexicon.wordnet import (
     WordNetMissing,
@@ -9,6 +10,7 @@ from corroborator.lexicon.wordnet import (
     is_source_noun,
     knows_word,
     load_wordnet,
+    same_or_more_general,
     verb_base,
 )
 
@@ -20,5 +22,6 @@ __all__ = [
     "is_source_noun",
     "knows_word",
     "load_wordnet",
+    "same_or_more_general",
     "verb_base",
 ]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from corroborator.errors import CorroboratorError
 
 if TYPE_CHECKING:
-    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+    from nltk.corpus.reader.wordnet import Synset, WordNetCorpusReader
 
 DEBIAN_WORDNET = Path("/usr/share/wordnet")
 DICTIONARY_FILES = [
@@ -190,3 +190,34 @@ def is_document_noun(word: str) -> bool:
     """Whether a noun's most used sense is a communication: a statement, report, letter or video."""
     senses = load_wordnet().synsets(word.casefold(), pos="n")
     return bool(senses) and senses[0].lexname() == "noun.communication"
+
+
+SENSES_CONSIDERED = 3
+"""A term's first senses only: rare senses relate almost any two common words."""
+
+
+@functools.lru_cache(maxsize=8192)
+def same_or_more_general(left: str, right: str) -> bool:
+    """Whether one term names the same thing as the other or a more general thing ("automatic rifles" /
+    "assault rifles": an assault rifle is an automatic rifle). Terms are words or compounds; a sense of one
+    (of its first SENSES_CONSIDERED) is a sense of the other, or, for nouns, among its hypernyms. Unknown
+    terms are not related."""
+    reader = load_wordnet()
+    first, second = (
+        reader.synsets(term.strip().casefold().replace(" ", "_"))[:SENSES_CONSIDERED]
+        for term in (left, right)
+    )
+    if not first or not second:
+        return False
+    if set(first) & set(second):
+        return True
+    return _is_kind_of(first, second) or _is_kind_of(second, first)
+
+
+def _is_kind_of(narrow: list[Synset], broad: list[Synset]) -> bool:
+    general = {hypernym for sense in narrow if sense.pos() == "n" for hypernym in _hypernyms(sense)}
+    return any(sense in general for sense in broad)
+
+
+def _hypernyms(sense: Synset) -> list[Synset]:
+    return list(sense.closure(lambda s: s.hypernyms() + s.instance_hypernyms()))
