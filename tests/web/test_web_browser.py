@@ -141,6 +141,17 @@ def test_an_article_page_shows_its_annotations(server: str, page: Page) -> None:
     screenshot(page, "article.png")
 
 
+def test_a_story_links_its_storyline_whose_events_are_on_a_timeline(server: str, page: Page) -> None:
+    open_seed_story(page, server)
+    headline = page.locator("h1").inner_text()
+    page.locator("a.storyline-link").click()
+    expect(page.locator("h1")).to_contain_text("Storyline")
+    expect(page.locator("#events table.stories tbody tr")).to_have_count(1)
+    expect(page.locator("#events svg.timeline g.event")).to_have_count(1)
+    expect(page.locator("#events a", has_text=headline)).to_be_visible()
+    screenshot(page, "storyline.png")
+
+
 def test_the_story_page_reads_without_javascript(server: str, browser: Browser) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
