@@ -165,12 +165,12 @@ class _Scan:
 
     def block(self, rows: slice) -> None:
         features = self.features
-        logit = features.logits(rows)
-        same = sigmoid(logit)
-        subject, number, time = features.slot_conflicts(rows)
+        scored = features.block(rows)
+        same = sigmoid(scored.logit)
+        number, time = scored.number_conflict, scored.time_conflict
         opposite = features.opposite(rows)
-        conflicts = subject.astype(np.float64) + number + time
-        score = np.where(opposite, 0.0, sigmoid(logit + CONFLICT_LOGIT * conflicts))
+        conflicts = scored.subject_conflict.astype(np.float64) + number + time
+        score = np.where(opposite, 0.0, sigmoid(scored.logit + CONFLICT_LOGIT * conflicts))
         valid = features.cross_article(rows)
         if self.candidates is not None:
             valid &= self.candidates[rows].toarray()

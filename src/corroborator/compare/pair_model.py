@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -56,6 +57,16 @@ Matrix = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
 
 
+@dataclass
+class PairBlock:
+    """A block of facts scored against all facts (one row a fact of the block, one column a fact)."""
+
+    logit: Matrix
+    subject_conflict: Mask
+    number_conflict: Mask
+    time_conflict: Mask
+
+
 class PairFeatures:
     """What the pair model reads of each fact of a story, computed once."""
 
@@ -92,9 +103,15 @@ class PairFeatures:
         for start in range(0, self.count, size):
             yield slice(start, min(self.count, start + size))
 
-    def logits(self, rows: slice) -> Matrix:
-        """The pair model's logit of each fact of `rows` (one row each) against every fact (one column
-        each): whether the two tell of one thing, whatever their polarity and slot values."""
+    def block(self, rows: slice) -> PairBlock:
+        """The facts of `rows` (one row each) against every fact (one column each): the pair model's logit
+        (whether the two tell of one thing, whatever their polarity and slot values) and the core slots
+        each pair fills differently."""
+        subjects, numbers, times = (
+            self.subjects.shared(rows),
+            self.numbers.shared(rows),
+            self.times.shared(rows),
+        )
         model = PAIR_MODEL
         cosine = (self.vectors[rows] @ self.vectors.T).astype(np.float64)
         if not self.semantic:
@@ -110,16 +127,21 @@ class PairFeatures:
             + model["modality_differs"] * (self.modal[rows, None] != self.modal[None, :])
             + model["length"] * np.minimum(MAX_LENGTH, shorter / LENGTH_SCALE)
             + model["attribute"] * (self.attribute[rows, None] | self.attribute[None, :])
-            + model["shared_number"] * self.numbers.shares(rows)
-            + model["shared_time"] * self.times.shares(rows)
+            + model["shared_number"] * (numbers > 0)
+            + model["shared_time"] * (times > 0)
             + model["same_kind"] * _equal(self.kind, rows)
         )
-        logit += SAME_CORE_LOGIT * (self.subjects.shares(rows) & self.objects.shares(rows))
-        return np.where(_equal(self.wording, rows), SAME_WORDS_LOGIT, logit)
+        logit += SAME_CORE_LOGIT * ((subjects > 0) & self.objects.shares(rows))
+        return PairBlock(
+            logit=np.where(_equal(self.wording, rows), SAME_WORDS_LOGIT, logit),
+            subject_conflict=self.subjects.conflicts(rows, subjects),
+            number_conflict=self.numbers.conflicts(rows, numbers),
+            time_conflict=self.times.conflicts(rows, times),
+        )
 
-    def slot_conflicts(self, rows: slice) -> tuple[Mask, Mask, Mask]:
-        """Whether each pair fills a core slot differently: the subject's entities, numbers, dates."""
-        return self.subjects.conflicts(rows), self.numbers.conflicts(rows), self.times.conflicts(rows)
+    def logits(self, rows: slice) -> Matrix:
+        """The logits of `block(rows)`."""
+        return self.block(rows).logit
 
     def opposite(self, rows: slice) -> Mask:
         """Whether one fact of each pair denies what the other affirms."""
@@ -171,10 +193,10 @@ class _Incidence:
         scale = np.sqrt(self.sizes[rows, None] * self.sizes[None, :])
         return np.divide(self.shared(rows), scale, out=np.zeros_like(scale), where=scale > 0)
 
-    def conflicts(self, rows: slice) -> Mask:
-        """Both facts have items, and none in common."""
+    def conflicts(self, rows: slice, shared: Matrix) -> Mask:
+        """Both facts have items, and none in common (`shared`: `self.shared(rows)`)."""
         filled = (self.sizes[rows, None] > 0) & (self.sizes[None, :] > 0)
-        found: Mask = filled & ~self.shares(rows)
+        found: Mask = filled & (shared == 0)
         return found
 
 

@@ -23,7 +23,7 @@ from corroborator.stories.scorer import ScorerModel, load_model, probability
 from corroborator.stories.signals import PairContext, lead_terms, pair_signals, shared_evidence
 from corroborator.stories.split import average_linkage, member_matrix, originals_and_copies
 from corroborator.stories.state import StoryState, day_of, within_span
-from corroborator.stories.storylines import Storylines, close_in_time, one_saga
+from corroborator.stories.storylines import STORYLINE_SPAN_DAYS, Storylines, one_saga
 from corroborator.stories.table import ProfileTable
 from corroborator.stories.text import shingles, words
 from corroborator.stories.vectors import VectorIndex
@@ -223,7 +223,7 @@ class StoryIndex:
                 and other != story
                 and state is not None
                 and one_saga(item.probability, item.signals, profile, item.profile)
-                and close_in_time(day, state.first, state.last)
+                and state.fits(day, day, STORYLINE_SPAN_DAYS)
             ):
                 self.storylines.link(story, other)
                 linked.add(other)

@@ -36,17 +36,18 @@ class StoryState:
             self.first = first if self.first is None else min(self.first, first)
             self.last = last if self.last is None else max(self.last, last)
 
-    def fits(self, first: date | None, last: date | None) -> bool:
-        """Whether members published from `first` to `last` could join it within MAX_SPAN_DAYS."""
+    def fits(self, first: date | None, last: date | None, span: int = MAX_SPAN_DAYS) -> bool:
+        """Whether members published from `first` to `last` could join it within `span` days (true when
+        either has no date)."""
         if first is None or last is None or self.first is None or self.last is None:
             return True
-        return within_span((first, last, self.first, self.last))
+        return within_span((first, last, self.first, self.last), span)
 
 
-def within_span(days: Iterable[date]) -> bool:
-    """Whether all `days` lie within MAX_SPAN_DAYS of each other (true of none)."""
+def within_span(days: Iterable[date], span: int = MAX_SPAN_DAYS) -> bool:
+    """Whether all `days` lie within `span` days of each other (true of none)."""
     found = list(days)
-    return not found or (max(found) - min(found)).days <= MAX_SPAN_DAYS
+    return not found or (max(found) - min(found)).days <= span
 
 
 def day_of(published: str | None) -> date | None:

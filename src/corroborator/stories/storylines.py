@@ -1,16 +1,16 @@
 """Storylines: the sagas stories belong to (a government shutdown from its start to its end, an arrest and
 the trial months later).
 
-A story is one event; two stories are one storyline when an article placed in one links to the other at
-STORYLINE_THRESHOLD (the story score the index computes, below the join threshold: related, not the same
-event) and the two lie within STORYLINE_SPAN_DAYS. Stories merged or split by the index stay in one
-storyline. Kept as a union-find over story numbers whose root is the smallest number, the storyline's first
-article, so a storyline's id does not depend on the order its links were found in."""
+A story is one event; two stories are one storyline when an article placed in one tells one saga with an
+article of the other (`one_saga`: linked by the story model at STORYLINE_THRESHOLD, below the join
+threshold, with a shared protagonist and dates that fit) and the stories' publication dates lie within
+STORYLINE_SPAN_DAYS. Stories merged or split by the index stay in one storyline. Kept as a union-find over
+story numbers whose root is the smallest number, the storyline's first article, so a storyline's id does not
+depend on the order its links were found in."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from corroborator.stories.profile import ArticleProfile
 
@@ -43,14 +43,6 @@ class Storylines:
         first, second = sorted((self.root(left), self.root(right)))
         if first != second:
             self.parent[second] = first
-
-
-def close_in_time(day: date | None, first: date | None, last: date | None) -> bool:
-    """Whether an article of `day` lies within STORYLINE_SPAN_DAYS of a story's dates (true when either
-    is unknown)."""
-    if day is None or first is None or last is None:
-        return True
-    return (max(day, last) - min(day, first)).days <= STORYLINE_SPAN_DAYS
 
 
 def one_saga(
