@@ -88,6 +88,20 @@ def test_speaker_with_apposition_after_the_quote() -> None:
     assert quote.content.text == "“Nothing would change,”"
 
 
+def test_speaker_named_in_an_apposition_after_a_description() -> None:
+    text = (
+        "The head of the million-member GSEE private sector union, Giannis Panagopoulos, said: "
+        '"The Greek people have been called to make sacrifices while the rich pay nothing."'
+    )
+    quote = by_cue(quotes_of(text), "said")
+    assert quote.speaker is not None and quote.speaker.text == "Giannis Panagopoulos"
+
+
+def test_an_apposition_that_names_no_one_is_not_the_speaker() -> None:
+    quote = by_cue(quotes_of("Sen. Ron Johnson, R-Wis., said he had heard nothing."), "said")
+    assert quote.speaker is not None and quote.speaker.text == "Sen. Ron Johnson"
+
+
 # Indirect speech
 
 

@@ -121,3 +121,15 @@ def test_discrepancies_are_ordered_by_severity() -> None:
     severities = [d.severity for d in brief.discrepancies]
     assert severities == sorted(severities, reverse=True)
     assert _kinds(brief)[0] == "number"
+
+
+def test_a_quotation_is_worded_alike_whatever_its_quotes_dashes_and_apostrophes() -> None:
+    from corroborator.compare.discrepancy import quote_wording
+
+    curly = "“ You know what they say – the third time ’ s the charm, ”"
+    straight = '"You know what they say - - the third time\'s the charm,"'
+    assert (
+        quote_wording(curly) == quote_wording(straight) == "you know what they say the third time's the charm"
+    )
+    assert quote_wording("he said 'yes' and left") == "he said yes and left"
+    assert quote_wording("the third time's a charm") != quote_wording(straight)

@@ -63,3 +63,38 @@ def test_relative_dates_of_undated_articles_do_not_conflict() -> None:
         dates=(None, None),
     )
     assert not [d for d in brief.discrepancies if d.kind in ("date", "time")], brief.discrepancies
+
+
+def test_a_fact_giving_both_figures_does_not_conflict_with_either() -> None:
+    brief = brief_of(
+        "With the win the champion improves to 58-3, with 51 wins coming by way of knockout.",
+        "With the win the champion improves to a career record of 58 wins and three defeats.",
+    )
+    assert not [d for d in brief.discrepancies if d.kind == "number"], brief.discrepancies
+
+
+def test_a_denial_about_someone_else_is_no_polarity_conflict() -> None:
+    brief = brief_of(
+        "Jennifer Lawrence and Liam Hemsworth are already signed for the sequel, the studio said.",
+        "Unlike Jennifer Lawrence and Liam Hemsworth, Gary Ross is not signed for the sequel, the studio "
+        "said.",
+    )
+    assert not [d for d in brief.discrepancies if d.kind == "polarity"], brief.discrepancies
+
+
+def test_a_denial_of_the_same_fact_is_a_polarity_conflict() -> None:
+    brief = brief_of(
+        "Gary Ross is signed for the sequel, the studio said.",
+        "Gary Ross is not signed for the sequel, the studio said.",
+    )
+    assert [d for d in brief.discrepancies if d.kind == "polarity"], brief.discrepancies
+
+
+def test_one_quotation_in_other_typography_is_not_quoted_in_different_words() -> None:
+    brief = brief_of(
+        "“ I am so excited to be hosting the Oscars. You know what they say – the third time ’ s the "
+        "charm, ” Ellen DeGeneres said.",
+        "\"I am so excited to be hosting the Oscars. You know what they say - - the third time's the "
+        'charm," Ellen DeGeneres said.',
+    )
+    assert not [d for d in brief.discrepancies if d.kind == "quote"], brief.discrepancies

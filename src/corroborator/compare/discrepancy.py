@@ -35,6 +35,8 @@ _ABSOLUTE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
 
+_SPACED_APOSTROPHE = re.compile(r"(?<=\w)\s*'\s*(?=(?:s|t|re|ve|ll|d|m)\b)")
+
 Namer = Callable[[str], str]
 
 
@@ -182,7 +184,7 @@ def _quote_discrepancy(left: Unit, right: Unit, clusters: EntityClusters, name: 
     if left.quote is None or right.quote is None:
         return None
     ratio = difflib.SequenceMatcher(
-        None, left.quote.content.text.lower(), right.quote.content.text.lower()
+        None, quote_wording(left.quote.content.text), quote_wording(right.quote.content.text)
     ).ratio()
     speaker_a, speaker_b = left.quote.speaker_entity, right.quote.speaker_entity
     if (
@@ -236,9 +238,15 @@ def _surname(name: str | None) -> str:
     return words[-1].casefold() if len(words) > 1 and words[-1][:1].isupper() else ""
 
 
+def quote_wording(text: str) -> str:
+    """A quotation's words, lower case, whatever its typography: curly or straight quotes and apostrophes,
+    dashes, and the spaces some sites put around an apostrophe ("the third time ’ s the charm")."""
+    return wording(_SPACED_APOSTROPHE.sub("'", text.replace("’", "'")))
+
+
 def _is_excerpt(first: str, second: str) -> bool:
     """One quotation is the other cut short: every word of the shorter appears, in order, in the longer."""
-    short, long = sorted(([t.lower for t in tokens(first)], [t.lower for t in tokens(second)]), key=len)
+    short, long = sorted((quote_wording(first).split(), quote_wording(second).split()), key=len)
     words = iter(long)
     return all(word in words for word in short)
 

@@ -65,14 +65,17 @@ class FactAlignment:
 
     def told_twice(self, evidence: Sequence[Evidence], threshold: float, opposite: bool = False) -> bool:
         """Whether the spans of two articles lie in facts that tell of one thing (`sameness` at least
-        `threshold`; with `opposite`, of opposite polarity). Where the parser read no fact around a span,
-        the words alone decide (True)."""
+        `threshold`; with `opposite`, of opposite polarity and not of other actors). Where the parser
+        read no fact around a span, the words alone decide (True)."""
         left, right = self._facts_of_two(evidence)
         if not left or not right:
             return True
         return any(
             (self.sameness_of(i, j) >= threshold or self._alike_but(i, j, evidence))
-            and (not opposite or self.facts[i].negated != self.facts[j].negated)
+            and (
+                not opposite
+                or (self.facts[i].negated != self.facts[j].negated and not self._other_actors(i, j))
+            )
             for i in left
             for j in right
         )
@@ -105,6 +108,9 @@ class FactAlignment:
             (_without(self.facts[i], evidence), _without(self.facts[j], evidence)), key=len
         )
         return first == second or (len(first.split()) >= MIN_ALIKE_WORDS and f" {first} " in f" {second} ")
+
+    def _other_actors(self, i: int, j: int) -> bool:
+        return self.features is not None and self.features.other_actors(i, j)
 
     def sameness_of(self, i: int, j: int) -> float:
         """`sameness` of the facts at positions i and j (0 when they are of one article)."""

@@ -26,6 +26,7 @@ ROUNDING = 0.05
 ABOUT = 0.1
 BOUNDS = frozenset({"at_least", "more_than", "at_most", "less_than"})
 INFINITY = math.inf
+_DIGITS = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d,])")
 
 
 def number_conflicts(
@@ -70,9 +71,17 @@ def _clashing(left: Fact, right: Fact, quantities: dict[str, _Quantities]) -> li
         theirs = [q for a in others for q in quantities[right.article].within(a.start, a.end) if _is_count(q)]
         for first in mine:
             same_thing = [q for q in theirs if _unit(q) == _unit(first)]
-            if same_thing and not any(_meet(first, q) for q in same_thing):
+            if not same_thing or any(_meet(first, q) for q in same_thing):
+                continue
+            if not _written_in(left, same_thing[0]) and not _written_in(right, first):
                 pairs.append((first, same_thing[0]))
     return pairs
+
+
+def _written_in(fact: Fact, quantity: Quantity) -> bool:
+    """Whether the fact writes the quantity's figure in digits anywhere ("improves to 58-3 with 51 wins"
+    against "58 wins and three defeats": the fact gives both figures, so they count different things)."""
+    return quantity.value in {float(m) for m in _DIGITS.findall(fact.text)}
 
 
 def _is_count(quantity: Quantity) -> bool:

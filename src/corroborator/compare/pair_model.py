@@ -84,7 +84,8 @@ class PairFeatures:
         self.weighted = sparse.csr_matrix(self.words.matrix.multiply(weights[np.newaxis, :]))
         self.weight_sums = np.asarray(self.weighted.sum(axis=1), dtype=np.float64).ravel()
         self.entities = _Incidence(frozenset(clusters.of(k) for k in f.entities) for f in facts)
-        self.subjects = _Incidence(_subject_entities(f, clusters) for f in facts)
+        self.actors = [_actors(f, clusters) for f in facts]
+        self.subjects = _Incidence(actors[0] for actors in self.actors)
         self.objects = _Incidence(frozenset(a.head for a in f.arguments if a.role == "object") for f in facts)
         self.numbers = _Incidence(frozenset(round(q, 3) for q in f.quantities) for f in facts)
         self.times = _Incidence(frozenset(v for v in f.times if v[:1].isdigit()) for f in facts)
@@ -138,6 +139,12 @@ class PairFeatures:
             number_conflict=self.numbers.conflicts(rows, numbers),
             time_conflict=self.times.conflicts(rows, times),
         )
+
+    def other_actors(self, i: int, j: int) -> bool:
+        """Whether facts i and j both name who or what they are about (the entities of their subjects and
+        objects) and none in common: "Ross is not signed" does not deny "Hemsworth is signed"."""
+        mine, theirs = (self.actors[k][0] | self.actors[k][1] for k in (i, j))
+        return bool(mine and theirs and not mine & theirs)
 
     def logits(self, rows: slice) -> Matrix:
         """The logits of `block(rows)`."""
@@ -200,13 +207,18 @@ class _Incidence:
         return found
 
 
-def _subject_entities(fact: Fact, clusters: EntityClusters) -> frozenset[str]:
-    return frozenset(
-        clusters.of(key)
-        for argument in fact.arguments
-        if argument.role == "subject"
-        for key in argument.entities
+def _actors(fact: Fact, clusters: EntityClusters) -> tuple[frozenset[str], frozenset[str]]:
+    """The entity clusters of the fact's subject and of its object."""
+    subject, object_ = (
+        frozenset(
+            clusters.of(key)
+            for argument in fact.arguments
+            if argument.role == role
+            for key in argument.entities
+        )
+        for role in ("subject", "object")
     )
+    return subject, object_
 
 
 def _ids(values: Iterable[Hashable]) -> npt.NDArray[np.int64]:

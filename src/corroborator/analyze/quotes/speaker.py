@@ -80,11 +80,26 @@ def speaker_before(text: str, mentions: MentionIndex, start: int, cue_start: int
     if last in _PREPOSITIONS:
         return None
     if text[np_end:cue_start].strip().startswith(","):
+        named = _named_apposition(text, mentions, start, np_end)
+        if named is not None:
+            return named
         opening = text.rfind(",", start, np_end)
         if opening < 0:
             return None
         np_end = opening
     return _noun_phrase_ending(text, mentions, start, np_end)
+
+
+def _named_apposition(text: str, mentions: MentionIndex, start: int, np_end: int) -> tuple[int, int] | None:
+    """The person named in an apposition after a description: "The head of the union, Giannis
+    Panagopoulos, said" -> "Giannis Panagopoulos" (not "Sen. Johnson, R-Wis., said": R-Wis. names no one)."""
+    mention = mentions.ending_near(np_end)
+    if mention is None or mention.label != "PERSON" or mention.start < start:
+        return None
+    opening = text.rfind(",", start, mention.start)
+    if opening < 0 or text[opening + 1 : mention.start].strip():
+        return None
+    return (_extend_capitalised(text, opening + 1, mention.start), mention.end)
 
 
 def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: int) -> tuple[int, int] | None:
