@@ -102,6 +102,30 @@ def test_an_apposition_that_names_no_one_is_not_the_speaker() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Sen. Ron Johnson"
 
 
+def test_a_passive_cue_reports_no_speech_of_its_subject() -> None:
+    for text in (
+        "The bill is expected to pass easily in parliament.",
+        "Page is best known by her fans for her films.",
+        "People are asked to avoid the High Street area.",
+    ):
+        assert not quotes_of(text), text
+    quote = by_cue(quotes_of("He was quoted as saying the plan was dead."), "saying")
+    assert quote.speaker is not None and quote.speaker.text == "He"
+
+
+def test_a_reaction_that_is_an_act_is_no_speech() -> None:
+    assert not quotes_of("The Indian warship responded to the distress call within minutes.")
+    assert not quotes_of("Palin responded by firing the board.")
+    quote = by_cue(quotes_of("The mayor responded that the plan was dead."), "responded")
+    assert quote.speaker is not None and quote.speaker.text == "The mayor"
+
+
+def test_a_body_placed_in_a_town_is_the_speaker_not_the_town() -> None:
+    text = "The magnitude was 5.9, but the U.S. Geological Survey in Golden, Colo., said it was 6.1."
+    quote = by_cue(quotes_of(text), "said")
+    assert quote.speaker is not None and quote.speaker.text.endswith("U.S. Geological Survey")
+
+
 # Indirect speech
 
 

@@ -97,3 +97,19 @@ def test_what_someone_wants_is_no_claim_they_are_the_source_of() -> None:
 
     assert "Scott Boras" not in brief_of("Scott Boras wants a ten-year contract for Mark Teixeira.")
     assert "Scott Boras" in brief_of("Scott Boras said Mark Teixeira would sign a ten-year contract.")
+
+
+def test_a_person_read_as_a_body_with_a_title_is_the_person() -> None:
+    from corroborator.compare.entities_table import build_clusters
+    from corroborator.compare.origins import _named_in
+    from corroborator.types import Analysis, EntityMention
+
+    mentions = [
+        EntityMention(0, 20, "Interior Ken Salazar", "ORG", "Interior Ken Salazar"),
+        EntityMention(40, 51, "Ken Salazar", "PERSON", "Ken Salazar"),
+        EntityMention(60, 75, "Bank of America", "ORG", "Bank of America"),
+        EntityMention(80, 87, "America", "GPE", "America"),
+    ]
+    clusters = build_clusters([Analysis(article_id="a", entities=mentions)])
+    assert _named_in("Interior Ken Salazar", clusters) == "Ken Salazar"
+    assert _named_in("Bank of America", clusters) == "Bank of America"

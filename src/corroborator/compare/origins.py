@@ -129,13 +129,14 @@ def _normalise(chain: list[str], state_media: str | None, clusters: EntityCluste
 
 def _named_in(speaker: str, clusters: EntityClusters) -> str:
     """The person or body a speaker with a title or role names ("Interior Secretary Ken Salazar" -> "Ken
-    Salazar"): the longest tail of its words that is one of the story's entities, else the name left when
-    leading common nouns are taken off ("Commissioner Olli Rehn" -> "Olli Rehn")."""
+    Salazar"): the longest tail of its words that is one of the story's entities (a person, when the
+    speaker was read as a body: "Interior Ken Salazar"), else the name left when leading common nouns are
+    taken off ("Commissioner Olli Rehn" -> "Olli Rehn")."""
     words = speaker.split()
     label = clusters.label(speaker)
-    for start in range(1, len(words) if label is None else 0):
+    for start in range(1, len(words) if label != "PERSON" else 0):
         tail = " ".join(words[start:])
-        if tail[0].isupper() and clusters.label(tail) in SPEAKER_LABELS:
+        if tail[0].isupper() and clusters.label(tail) in (SPEAKER_LABELS if label is None else ("PERSON",)):
             return tail
     if label not in (None, "PERSON") or not all(w[0].isupper() for w in words):
         return speaker

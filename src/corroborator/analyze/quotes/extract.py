@@ -38,7 +38,7 @@ from corroborator.analyze.quotes.relay import (
     relay_chain,
     resolve_speaker,
 )
-from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT
+from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
 from corroborator.types.analysis import EntityMention, Quote, Span
 
@@ -230,6 +230,8 @@ def _verb_cue(
     form: str,
     previous: tuple[int, int] | None,
 ) -> Found | None:
+    if is_act(article.text, cue, form) or is_passive(article.text, start, cue, form):
+        return None
     position, cites = skip_fillers(article, cue[1], end)
     told = None
     if form in TELL_FORMS:
@@ -245,5 +247,3 @@ def _verb_cue(
         found.told = told
         found.consumed = position
     return found
-
-

@@ -28,10 +28,38 @@ _CLAUSE_SIGNS = word_set(
 )
 # Before a cue these make it a gerund or infinitive ("by saying", "to say"): the speaker is the subject.
 _PREPOSITIONS = word_set("to by of from for after before without while when in on about despite since upon")
+_BE = word_set("is are was were be been being 's")
+_PASSIVE_ADVERBS = word_set("best widely well also already still now not never often long generally")
+# Participles whose passive keeps the speaker as subject: "he was quoted as saying".
+_SPEAKER_PASSIVES = word_set("quoted")
+_REACTIONS = word_set(
+    "respond responds responded responding reply replies replied replying react reacts reacted"
+)
+_NOT_A_MESSAGE = word_set("to by with within in quickly")
+_PLACE_PREPOSITIONS = word_set("in at from near")
 _NOT_NAME_WORDS = word_set(
     "the a an in on at but and or as if so for by to of from with after before when while this that these "
     "those his her their its our mr mrs ms dr"
 )
+
+
+def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
+    """A reaction that is an act, not a message: "responded to the call", "responded by firing"."""
+    if form.lower() not in _REACTIONS:
+        return False
+    following = re.match(r"\s*(\w+)", text[cue[1] : cue[1] + 20])
+    return following is not None and following.group(1).lower() in _NOT_A_MESSAGE
+
+
+def is_passive(text: str, start: int, cue: tuple[int, int], form: str) -> bool:
+    """A passive cue ("the bill is expected to pass", "Page is best known for", "people are asked to"): it
+    reports no speech of the phrase before it ("he was quoted as saying" does)."""
+    if form.endswith("ing") or form.lower() in _SPEAKER_PASSIVES:
+        return False
+    before = [text[a:b].lower() for a, b in words_before(text, max(start, cue[0] - 40), cue[0])]
+    while before and before[-1] in _PASSIVE_ADVERBS:
+        before.pop()
+    return bool(before) and before[-1] in _BE
 
 
 def _extend_capitalised(text: str, start: int, name_start: int) -> int:
@@ -106,6 +134,9 @@ def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: i
     np_end = trim(text, start, np_end)[1]
     mention = mentions.ending_near(np_end)
     if mention is not None and mention.start >= start:
+        held = _place_holder(text, mentions, start, mention.start)
+        if held is not None:
+            return held
         return (_extend_capitalised(text, start, mention.start), np_end)
     words = words_before(text, max(start, np_end - 120), np_end)
     chosen: list[tuple[int, int]] = []
@@ -120,9 +151,21 @@ def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: i
         ):
             break
         chosen.append(word)
-    if not chosen:
-        return None
+    if not chosen or text[chosen[-1][0] : chosen[-1][1]].lower() in _PREPOSITIONS:
+        return None  # "responded to the distress call": a phrase after a preposition is no speaker
     return (chosen[-1][0], chosen[0][1])
+
+
+def _place_holder(text: str, mentions: MentionIndex, start: int, place_start: int) -> tuple[int, int] | None:
+    """The body placed by "in", "at", "from" or "near" before a place: "the U.S. Geological Survey in
+    Golden, Colo., said" -> "the U.S. Geological Survey" (not Golden)."""
+    words = words_before(text, max(start, place_start - 12), place_start)
+    if not words or text[words[-1][0] : words[-1][1]].lower() not in _PLACE_PREPOSITIONS:
+        return None
+    holder = mentions.ending_near(trim(text, start, words[-1][0])[1])
+    if holder is None or holder.start < start or holder.label == "GPE":
+        return None
+    return (_extend_capitalised(text, start, holder.start), holder.end)
 
 
 def looks_like_inverted_speaker(rest: str) -> bool:
