@@ -42,6 +42,41 @@ SURNAMES = _zipf_pool("sur", 150_000, 0.8)
 PLACES = _zipf_pool("place", 30_000)
 ORGS = _zipf_pool("org", 50_000, 0.9)
 OUTLETS = [f"outlet{n}" for n in range(300)]
+EVENT_VERBS = [
+    "shut",
+    "end",
+    "begin",
+    "arrest",
+    "sentence",
+    "kill",
+    "resign",
+    "sign",
+    "approve",
+    "win",
+    "lose",
+    "attack",
+    "rescue",
+    "elect",
+    "announce",
+    "release",
+    "charge",
+    "crash",
+    "strike",
+    "flood",
+    "protest",
+    "meet",
+    "visit",
+    "buy",
+    "sell",
+    "raise",
+    "cut",
+    "open",
+    "close",
+    "launch",
+    "fire",
+    "hire",
+]
+"""Lead events of the generated stories (real verbs: the event signal asks WordNet about them)."""
 
 
 def _draw(rng: random.Random, pool: tuple[list[str], list[float]], count: int) -> list[str]:
@@ -73,6 +108,7 @@ class Story:
         self.orgs = _draw(rng, ORGS, rng.randint(0, 2))
         units = rng.sample(["people", "km", "dollars"], 2)
         self.numbers = [f"{rng.randint(11, 5000)} {unit}" for unit in units]
+        self.events = random.Random(-label).sample(EVENT_VERBS, 2)
         vectors = np.random.default_rng(label)
         topic = np.random.default_rng(1_000_003 + label % TOPICS).standard_normal(DIMENSIONS)
         self.centre = topic + 0.8 * vectors.standard_normal(DIMENSIONS)
@@ -138,6 +174,7 @@ def _article(
         length=len(tokens),
         mentions=Counter({f"p:{s}": 2 for s in surnames} | {f"g:{p}": 1 for p in places}),
         lead_names={f"p:{s}" for s in surnames},
+        events=shared.events[: 1 + number % 2],
     )
     return BulkArticle(profile, vector, tokens, label)
 

@@ -13,6 +13,8 @@ from corroborator.lexicon import (
     is_document_noun,
     is_source_noun,
     knows_word,
+    opposite_verbs,
+    related_verbs,
     same_or_more_general,
 )
 
@@ -36,7 +38,6 @@ def test_documents_words_and_common_nouns() -> None:
     assert not is_document_noun("grenade")
     assert knows_word("Collider") and not knows_word("Eleftherotypia")
     assert is_common_noun("Commissioner") and not is_common_noun("Herman")
-
 
 
 def test_missing_dictionary_is_one_clear_error(tmp_path: Path) -> None:
@@ -75,3 +76,20 @@ def test_first_use_builds_the_cache_copy(tmp_path: Path) -> None:
 )
 def test_one_term_is_the_other_or_more_general(left: str, right: str, related: bool) -> None:
     assert same_or_more_general(left, right) is related
+
+
+@pytest.mark.parametrize(
+    ("left", "right"), [("murder", "kill"), ("resign", "quit"), ("wound", "injure"), ("killed", "shooting")]
+)
+def test_verbs_that_can_tell_one_event_are_related(left: str, right: str) -> None:
+    assert related_verbs(left, right) and related_verbs(right, left)
+
+
+@pytest.mark.parametrize(("left", "right"), [("shut", "end"), ("arrest", "sentence"), ("endorse", "air")])
+def test_verbs_of_different_events_are_not_related(left: str, right: str) -> None:
+    assert not related_verbs(left, right)
+
+
+def test_opposite_verbs_are_antonyms() -> None:
+    assert opposite_verbs("begin", "end") and opposite_verbs("end", "begin") and opposite_verbs("win", "lose")
+    assert not opposite_verbs("begin", "start") and not opposite_verbs("arrest", "sentence")

@@ -43,8 +43,9 @@ def test_stories_on_ecb_plus_dev(tmp_path: Path) -> None:
 
 
 MEANTIME = SHARED / "data" / "meantime_wikinews.jsonl"
-MEANTIME_STORYLINES_FLOOR = 0.35
-"""Storylines against MEANTIME's four topics (years of one company's coverage), order 0, minus about 0.01."""
+MEANTIME_STORYLINES_FLOOR = 0.44
+"""Storylines against MEANTIME's four topics (years of one company's coverage): the least of 5 orders
+(0.452), minus about 0.01."""
 
 
 @pytest.mark.quality

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from corroborator.stories.event import tells_other_event
 from corroborator.stories.profile import ArticleProfile
-from corroborator.stories.signals import contrast_signals
+from corroborator.stories.signals import contrast_signals, event_signals
 
 
 def _profile(
@@ -77,3 +78,27 @@ def test_a_follow_up_naming_the_earlier_arrest_still_differs_in_its_main_person(
     assert apart["main_person_conflict"] == 0.0
     assert apart["main_person_differs"] == 1.0
     assert contrast_signals(jackson, same_arrest)["main_person_differs"] == 0.0
+
+
+def test_openings_that_tell_other_events_differ_and_related_verbs_do_not() -> None:
+    def opening(*events: str) -> ArticleProfile:
+        return ArticleProfile(article_id="-".join(events), events=list(events))
+
+    assert event_signals(opening("shut"), opening("shut", "furlough"))["event_same"] == 1.0
+    assert event_signals(opening("murder"), opening("kill"))["event_same"] == 1.0
+    assert event_signals(opening("shut"), opening("end", "sign"))["event_differs"] == 1.0
+    assert event_signals(opening("begin"), opening("end"))["event_opposite"] == 1.0
+    assert set(event_signals(opening(), opening("end")).values()) == {0.0}
+
+
+def test_other_events_need_days_between_them() -> None:
+    from datetime import date
+
+    differs = {"event_same": 0.0, "event_opposite": 0.0, "event_differs": 1.0}
+    opposite = {"event_same": 0.0, "event_opposite": 1.0, "event_differs": 1.0}
+    day = date(2013, 10, 1)
+    assert tells_other_event(differs, day, date(2013, 10, 17))
+    assert not tells_other_event(differs, day, date(2013, 10, 2)), "a development of the same event"
+    assert tells_other_event(opposite, day, date(2013, 10, 2))
+    assert not tells_other_event(opposite, day, day)
+    assert not tells_other_event(differs, day, None), "undated: no event told apart"

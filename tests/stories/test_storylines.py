@@ -75,3 +75,42 @@ def test_storylines_survive_saving_and_loading_the_index(embedder: Embedder, tmp
     assert loaded is not None
     assert len({s.storyline for s in index.stories()}) == 1
     assert [(s.id, s.storyline) for s in loaded.stories()] == [(s.id, s.storyline) for s in index.stories()]
+
+
+SAGA = Path(__file__).parent / "data" / "shutdown_saga.jsonl"
+
+
+def _saga_articles() -> list[Article]:
+    import json
+
+    rows = [json.loads(line) for line in SAGA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        Article(
+            text=r["text"], title=r["title"], outlet=r["outlet"], published=r["published"], source_id=r["id"]
+        )
+        for r in rows
+    ]
+
+
+def test_a_saga_beginning_and_ending_weeks_apart_is_two_events_of_one_storyline(embedder: Embedder) -> None:
+    articles = _saga_articles()
+    index = StoryIndex(embedder=embedder)
+    assignments = _assign_all(index, articles)
+    groups = sorted(
+        sorted(a.source_id or "" for a in articles if a.id in set(s.articles)) for s in index.stories()
+    )
+    assert groups == [["begin-daily", "begin-wire"], ["end-daily", "end-wire"]]
+    assert len({s.storyline for s in index.stories()}) == 1
+    ended = assignments[2]
+    assert ended.created and ended.other_events == [assignments[0].story], "--explain says why"
+    assert ended.signals["event_differs"] == 1.0
+    explained = index.explain(articles[3].id)
+    assert explained.other_events == [assignments[0].story]
+
+
+def test_the_same_event_told_with_other_verbs_joins(embedder: Embedder) -> None:
+    first, second = _saga_articles()[:2]
+    later = dataclasses.replace(second, published="2013-10-06")
+    index = StoryIndex(embedder=embedder)
+    _assign_all(index, [first, later])
+    assert len(index.stories()) == 1, "both openings tell the shutdown: shut down / shut down"

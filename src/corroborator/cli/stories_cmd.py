@@ -171,6 +171,8 @@ def _print_assignment(assignment: Assignment, as_json: bool) -> None:
         console.print(f"storyline: {assignment.storyline}")
     if assignment.storyline_links:
         console.print(f"joined to its storyline: {', '.join(assignment.storyline_links)}")
+    if assignment.other_events:
+        console.print(f"another event of its storyline: {', '.join(assignment.other_events)}")
     if assignment.best_match is None:
         console.print("it is the story's only article")
         return

@@ -128,8 +128,13 @@ class _ArticleReader:
         line_end = line_end if line_end >= 0 else len(self.text)
         if line_end - line_start > HEADING_CHARS:
             return False
-        line = self.text[line_start:line_end].strip()
-        return len(line.split()) < HEADING_WORDS and not line.endswith(CLOSING)
+        return is_heading_line(self.text[line_start:line_end])
+
+
+def is_heading_line(line: str) -> bool:
+    """A short line without closing punctuation: a headline, a dateline, a URL or a "watch live" line."""
+    line = line.strip()
+    return len(line) <= HEADING_CHARS and len(line.split()) < HEADING_WORDS and not line.endswith(CLOSING)
 
 
 class _Spans(Generic[S]):

@@ -1,5 +1,6 @@
 """English word knowledge from WordNet: which nouns name people, bodies or documents, which words are common
-nouns, the base form of a verb, whether one term is another or a more general one. Loaded once, where it is
+nouns, the base form of a verb, whether one term is another or a more general one, whether two verbs can
+tell one event or name opposites. Loaded once, where it is
 used."""
 
 from corroborator.lexicon.wordnet import (
@@ -10,6 +11,8 @@ from corroborator.lexicon.wordnet import (
     is_source_noun,
     knows_word,
     load_wordnet,
+    opposite_verbs,
+    related_verbs,
     same_or_more_general,
     verb_base,
 )
@@ -22,6 +25,8 @@ __all__ = [
     "is_source_noun",
     "knows_word",
     "load_wordnet",
+    "opposite_verbs",
+    "related_verbs",
     "same_or_more_general",
     "verb_base",
 ]

@@ -221,3 +221,50 @@ def _is_kind_of(narrow: list[Synset], broad: list[Synset]) -> bool:
 
 def _hypernyms(sense: Synset) -> list[Synset]:
     return list(sense.closure(lambda s: s.hypernyms() + s.instance_hypernyms()))
+
+
+VERB_HYPERNYM_DEPTH = 2
+"""How far up WordNet's verb hierarchy one event may lie from another and still be a way of telling it
+("murder" -> "kill")."""
+
+
+@functools.lru_cache(maxsize=65536)
+def related_verbs(left: str, right: str) -> bool:
+    """Whether two verbs can tell one event: the same base form, a shared sense (of their first
+    SENSES_CONSIDERED: "check into" / "enter" do not, "murder" / "kill" do through a hypernym within
+    VERB_HYPERNYM_DEPTH), or one a way of doing the other."""
+    if verb_base(left) == verb_base(right):
+        return True
+    first, second = (_verb_senses(word) for word in (left, right))
+    if not first or not second:
+        return False
+    near_first, near_second = (
+        {hypernym for sense in senses for hypernym in _verb_hypernyms(sense)} | set(senses)
+        for senses in (first, second)
+    )
+    return bool(near_first & set(second) or near_second & set(first))
+
+
+@functools.lru_cache(maxsize=65536)
+def opposite_verbs(left: str, right: str) -> bool:
+    """Whether one verb names the opposite of the other ("begin" / "end", "resign" / "take office")."""
+    second = {lemma.name() for sense in _verb_senses(right) for lemma in sense.lemmas()} | {verb_base(right)}
+    return any(
+        antonym.name() in second
+        for sense in _verb_senses(left)
+        for lemma in sense.lemmas()
+        for antonym in lemma.antonyms()
+    )
+
+
+def _verb_senses(word: str) -> list[Synset]:
+    return list(load_wordnet().synsets(word.casefold(), pos="v")[:SENSES_CONSIDERED])
+
+
+def _verb_hypernyms(sense: Synset) -> set[Synset]:
+    found: set[Synset] = set()
+    level = [sense]
+    for _ in range(VERB_HYPERNYM_DEPTH):
+        level = [hypernym for item in level for hypernym in item.hypernyms()]
+        found.update(level)
+    return found

@@ -18,6 +18,7 @@ import numpy as np
 from corroborator.errors import NotFound
 from corroborator.stories.copies import CopyDetector, CopyEntry
 from corroborator.stories.embed import DIMENSIONS, Embedder, Vector
+from corroborator.stories.event import other_event_stories
 from corroborator.stories.profile import ArticleProfile, build_profile
 from corroborator.stories.scorer import ScorerModel, load_model, probability
 from corroborator.stories.signals import PairContext, lead_terms, pair_signals, shared_evidence
@@ -158,7 +159,7 @@ class StoryIndex:
             scores[story] = sum(sorted(values, reverse=True)[:size]) / size
         return scores
 
-    def _eligible(self, scores: dict[int, float], day: date | None) -> list[int]:
+    def _eligible(self, scores: dict[int, float], day: date | None, other_events: set[int]) -> list[int]:
         model = self.model
         fitting = [
             story
@@ -166,8 +167,14 @@ class StoryIndex:
             if score >= model.join
             and score >= model.cohesion_share * self.states[story].cohesion
             and self.states[story].fits(day, day)
+            and story not in other_events
         ]
         return sorted(fitting, key=lambda story: -scores[story])
+
+    def _other_events(self, day: date | None, scored: list[Scored]) -> set[int]:
+        return other_event_stories(
+            day, ((self.story_of[item.key], item.signals, item.profile.published) for item in scored)
+        )
 
     def _place(
         self, key: int, profile: ArticleProfile, scored: list[Scored], link: CopyLink | None
@@ -175,18 +182,21 @@ class StoryIndex:
         scores = self._story_scores(scored)
         copied = self._copy_story(link, profile.article_id)
         day = day_of(profile.published)
-        eligible = self._eligible(scores, day)
+        other_events = self._other_events(day, scored)
+        eligible = self._eligible(scores, day, other_events)
+        passed = self._passed_over(other_events, scores)
         if copied is not None:
             eligible = [copied, *(story for story in eligible if story != copied)]
         if not eligible:
             self.states[key] = StoryState(founder=profile.article_id, members=[key])
             self.states[key].note_dates(day, day)
             self.story_of[key] = key
-            linked = self._link_storylines(key, profile, scored)
+            linked = self._link_storylines(key, profile, scored, passed)
             created = self._explain(
                 key, profile, key, scored, created=True, score=max(scores.values(), default=0.0)
             )
             created.storyline_links = linked
+            created.other_events = sorted(self.story_id(number) for number in passed)
             return created
         story = eligible[0]
         score = 1.0 if copied is not None else scores[story]
@@ -199,10 +209,11 @@ class StoryIndex:
             story = self._merge(story, other)
         self._join(key, story, score)
         self.states[story].note_dates(day, day)
-        linked = self._link_storylines(self.story_of[key], profile, scored)
+        linked = self._link_storylines(self.story_of[key], profile, scored, passed)
         assignment = self._explain(key, profile, story, scored, created=False, score=score)
         assignment.merged = [names[number] for number in bridged if number != story]
         assignment.storyline_links = linked
+        assignment.other_events = sorted(self.story_id(number) for number in passed)
         if link is not None:
             assignment.signals["copy_overlap"] = link.overlap
         if self.auto_recheck and len(self.states[self.story_of[key]].members) in RECHECK_SIZES:
@@ -210,11 +221,18 @@ class StoryIndex:
             assignment.story = self.story_id(self.story_of[key])
         return assignment
 
-    def _link_storylines(self, story: int, profile: ArticleProfile, scored: list[Scored]) -> list[str]:
-        """Put `story` in one storyline with the stories of the articles its new article (`profile`) tells
-        one saga with (`storylines.one_saga`); the ids of those stories."""
+    def _passed_over(self, other_events: set[int], scores: dict[int, float]) -> list[int]:
+        """The stories the article would have joined but for their other event."""
+        return sorted(story for story in other_events if scores.get(story, 0.0) >= self.model.join)
+
+    def _link_storylines(
+        self, story: int, profile: ArticleProfile, scored: list[Scored], passed: list[int]
+    ) -> list[str]:
+        """Put `story` in one storyline with the stories `passed` over for telling another event of the
+        saga, and with the stories of the articles its new article (`profile`) tells one saga with
+        (`storylines.one_saga`); the ids of those stories."""
         day = day_of(profile.published)
-        linked: set[int] = set()
+        linked = {number for number in passed if number != story and number in self.states}
         for item in scored:
             other = self.story_of.get(item.key)
             state = self.states.get(other) if other is not None else None
@@ -225,8 +243,9 @@ class StoryIndex:
                 and one_saga(item.probability, item.signals, profile, item.profile)
                 and state.fits(day, day, STORYLINE_SPAN_DAYS)
             ):
-                self.storylines.link(story, other)
                 linked.add(other)
+        for number in linked:
+            self.storylines.link(story, number)
         return sorted(self.story_id(number) for number in linked)
 
     def _copy_story(self, link: CopyLink | None, article_id: str) -> int | None:
@@ -295,10 +314,23 @@ class StoryIndex:
         best_links = sorted((item.probability for item in scored), reverse=True)[:TOP_MEMBERS]
         score = sum(best_links) / len(best_links) if best_links else 0.0
         assignment = self._explain(key, profile, number, scored, created=not others, score=score)
+        assignment.other_events = self._other_events_of_storyline(profile, vector, number)
         link = self.copy_links.get(article_id)
         if link is not None:
             assignment.signals["copy_overlap"] = link.overlap
         return assignment
+
+    def _other_events_of_storyline(self, profile: ArticleProfile, vector: Vector, number: int) -> list[str]:
+        """The other stories of the storyline of story `number` whose articles tell another event."""
+        root = self.storylines.root(number)
+        members = {
+            key
+            for story, state in self.states.items()
+            if story != number and self.storylines.root(story) == root
+            for key in state.members
+        }
+        scored = self._score(profile, vector, members)
+        return sorted(self.story_id(story) for story in self._other_events(day_of(profile.published), scored))
 
     # -- reading ------------------------------------------------------------------------------------------
 

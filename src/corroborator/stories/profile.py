@@ -1,4 +1,5 @@
-"""What story matching knows about one article: folded entities, dates, numbers, words and its lead."""
+"""What story matching knows about one article: folded entities, dates, numbers, words, its lead and the
+event its opening tells."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from corroborator.stories.event import lead_events
 from corroborator.stories.text import content_words, explicit_dates, explicit_years, fold, words
 from corroborator.types import Analysis, Article
 
@@ -46,6 +48,9 @@ class ArticleProfile:
     """Mention counts per surname or place: who and where the article is mostly about."""
     lead_names: set[str] = field(default_factory=set)
     """Surnames and places named in the title and opening."""
+    events: list[str] = field(default_factory=list)
+    """The event predicates of the opening's facts (`event.lead_events`); read only for dated articles,
+    the only ones whose events are compared."""
 
     @property
     def main_year(self) -> int | None:
@@ -176,6 +181,8 @@ def build_profile(article: Article, analysis: Analysis | None) -> ArticleProfile
         profile.dates.add(profile.published)
     if analysis is not None:
         _add_entities(profile, analysis, lead_end=_lead_end(article.text))
+        if profile.published:
+            profile.events = lead_events(article, analysis)
         profile.numbers.update(
             key for q in analysis.quantities if (key := _number_key(q.value, q.unit)) is not None
         )

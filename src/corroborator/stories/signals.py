@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -133,7 +134,31 @@ def contrast_signals(left: ArticleProfile, right: ArticleProfile) -> dict[str, f
         "weekday_conflict": float(
             bool(left.weekdays and right.weekdays and not left.weekdays & right.weekdays)
         ),
-    }
+    } | event_signals(left, right)
+
+
+def event_signals(left: ArticleProfile, right: ArticleProfile) -> dict[str, float]:
+    """Whether the two openings tell one event: a verb of one related to a verb of the other
+    (`event_same`), opposite verbs ("begins" / "ends": `event_opposite`), or events that are neither
+    (`event_differs`); all 0 when either opening has no event."""
+    if not left.events or not right.events:
+        return dict(NO_EVENT)
+    same, opposite = _events_relation(tuple(left.events), tuple(right.events))
+    return {"event_same": float(same), "event_opposite": float(opposite), "event_differs": float(not same)}
+
+
+NO_EVENT = {"event_same": 0.0, "event_opposite": 0.0, "event_differs": 0.0}
+
+
+@functools.lru_cache(maxsize=65536)
+def _events_relation(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[bool, bool]:
+    """(related, opposite) of two openings' events."""
+    from corroborator.lexicon import opposite_verbs, related_verbs
+
+    pairs = [(a, b) for a in left for b in right]
+    same = any(related_verbs(a, b) for a, b in pairs)
+    opposite = not same and any(opposite_verbs(a, b) or opposite_verbs(b, a) for a, b in pairs)
+    return same, opposite
 
 
 def lead_terms(profile: ArticleProfile, context: PairContext) -> dict[str, float]:

@@ -54,3 +54,6 @@ class Assignment:
     """The storyline `story` belongs to."""
     storyline_links: list[str] = field(default_factory=list)
     """Other stories this article put into its story's storyline (it tells one saga with their articles)."""
+    other_events: list[str] = field(default_factory=list)
+    """Stories the article would have joined, passed over because their articles tell another event of the
+    saga (their openings' events are unrelated to its own, and they were published days apart)."""
