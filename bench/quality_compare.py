@@ -1,7 +1,7 @@
 """Quality of `compare` on controlled pairs built from real articles (MEANTIME Wikinews, ECB+).
 
-Each real article is paired with a copy in which exactly one fact is changed (a number, a date, a person's
-name: the brief must report exactly that discrepancy, at the change) or only the wording is changed
+Each real article is paired with a copy in which exactly one fact is changed (a number, a date, a weekday, a
+person's name: the brief must report exactly that discrepancy, at the change) or only the wording is changed
 (sentences swapped or dropped, a said-clause moved, synonyms: the brief must report no discrepancy).
 Prints precision and recall of discrepancies over all pairs, and per kind.
 
@@ -105,7 +105,7 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     table = summarise(results)
     print(f"{'kind':<12}{'cases':>6}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
-    for kind in ("number", "date", "entity", "paraphrase", "all"):
+    for kind in ("number", "date", "weekday", "entity", "paraphrase", "all"):
         if kind in table:
             row = table[kind]
             print(

@@ -1,6 +1,7 @@
 """Controlled pairs for measuring comparison quality: a real article and a copy with exactly one fact changed
-(a number, a date, a person's name) or with only its wording changed (clauses or sentences reordered,
-sentences dropped, synonyms). Used by bench/quality_compare.py and tests/compare/test_perturbations.py."""
+(a number, a date, a weekday, a person's name) or with only its wording changed (clauses or sentences
+reordered, sentences dropped, synonyms). Used by bench/quality_compare.py and
+tests/compare/test_perturbations.py."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Literal
 from corroborator.compare.units import is_heading
 from corroborator.types import Analysis, Article, Brief
 
-CaseKind = Literal["number", "date", "entity", "paraphrase"]
+CaseKind = Literal["number", "date", "weekday", "entity", "paraphrase"]
 SCORED_KINDS = frozenset({"number", "date", "time", "entity", "attribution", "quote", "polarity", "detail"})
 """Cross-article kinds; a weekday mismatch is a fault inside one article and is not scored here."""
 
@@ -20,6 +21,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DATE = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})\b")
 _WEEKDAY_NEAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\W{0,3}$")
 _NUMBER = re.compile(r"(?<![\w.,$£€#/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w/-]|[.,]\d)")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b")
 _SAID = re.compile(r"^([A-Z][^,\"“”]{3,60}?) said (?:that )?([a-z][^\"“”]{20,})\.$")
 SYNONYMS = {
     "began": "started",
@@ -42,6 +45,7 @@ SYNONYMS = {
 ACCEPTED: dict[CaseKind, frozenset[str]] = {
     "number": frozenset({"number"}),
     "date": frozenset({"date"}),
+    "weekday": frozenset({"date", "weekday_mismatch"}),
     "entity": frozenset({"entity", "attribution"}),
     "paraphrase": frozenset(),
 }
@@ -125,6 +129,25 @@ def date_case(article: Article) -> Case | None:
     return None
 
 
+def weekday_case(article: Article) -> Case | None:
+    """The day of the week something happened changed ("on Tuesday" -> "on Thursday"), outside quotations:
+    a date discrepancy, or a weekday that no longer fits a date written beside it."""
+    for line in _body_lines(article.text):
+        for match in _WEEKDAY.finditer(article.text, line.start(), line.end()):
+            if not _outside_quotes(article.text, match.start()):
+                continue
+            new = WEEKDAYS[(WEEKDAYS.index(match.group(1)) + 2) % 7]
+            text = article.text[: match.start()] + new + article.text[match.end() :]
+            return Case(
+                "weekday",
+                f"{match.group(1)} -> {new}",
+                article,
+                _copy(article, text, "weekday"),
+                (match.start(), match.start() + len(new)),
+            )
+    return None
+
+
 def entity_case(article: Article, analysis: Analysis) -> Case | None:
     body = _body_lines(article.text)
     for mention in analysis.entities:
@@ -201,6 +224,7 @@ def synonym_case(article: Article, limit: int = 4) -> Case | None:
 TextCase = Callable[[Article], Case | None]
 TEXT_CASES: tuple[TextCase, ...] = (
     date_case,
+    weekday_case,
     swap_sentences_case,
     move_said_clause_case,
     drop_sentences_case,
@@ -230,7 +254,7 @@ def score_case(case: Case, brief: Brief) -> CaseResult:
     if case.span is not None:
         hits = [
             d
-            for d in scored
+            for d in brief.discrepancies
             if d.kind in ACCEPTED[case.kind]
             and any(e.article == case.changed.id and _covers(case.span, e.start, e.end) for e in d.evidence)
         ]

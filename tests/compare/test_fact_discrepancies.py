@@ -65,6 +65,17 @@ def test_relative_dates_of_undated_articles_do_not_conflict() -> None:
     assert not [d for d in brief.discrepancies if d.kind in ("date", "time")], brief.discrepancies
 
 
+def test_two_weekdays_for_one_event_conflict_even_in_undated_articles() -> None:
+    brief = brief_of(
+        "The Saints signed running back DeShawn Wynn on Tuesday to replace the injured Pierre Thomas.",
+        "The Saints signed running back DeShawn Wynn on Monday to replace the injured Pierre Thomas.",
+        dates=(None, None),
+    )
+    dates = [d for d in brief.discrepancies if d.kind == "date"]
+    assert len(dates) == 1, brief.discrepancies
+    assert {e.text for e in dates[0].evidence} >= {"Tuesday", "Monday"} or "Tuesday" in dates[0].explanation
+
+
 def test_a_fact_giving_both_figures_does_not_conflict_with_either() -> None:
     brief = brief_of(
         "With the win the champion improves to 58-3, with 51 wins coming by way of knockout.",

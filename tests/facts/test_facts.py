@@ -105,3 +105,14 @@ def test_a_paragraph_two_articles_share_is_parsed_once_and_read_at_each_articles
     ):
         resign = only(facts, "resign")
         assert article.text[resign.start : resign.end] == resign.text
+
+
+def test_a_fact_never_ends_inside_a_hyphenated_word() -> None:
+    from corroborator.facts.extract import whole_words
+
+    text = "Police said she wounded a third co-worker and her ex-wife."
+    cut = text.index("co-") + 2
+    assert text[slice(*whole_words(text, text.index("wounded"), cut))] == "wounded a third co-worker"
+    assert text[slice(*whole_words(text, text.index("wife"), len(text) - 1))] == "ex-wife"
+    for fact in facts_of(text):
+        assert not fact.text.endswith(("co", "ex")), fact.text

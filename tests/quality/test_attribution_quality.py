@@ -9,7 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / ".." / "shared" / "data" / "polnear_traindev.jsonl"
 ATTRIBUTION_F1_FLOOR = 0.718
-SPEAKER_ACCURACY_FLOOR = 0.860
+SPEAKER_ACCURACY_FLOOR = 0.864
 """The dev figures reached when the gate was recorded (F1 0.728, speakers 0.870), minus about 0.01."""
 
 

@@ -86,5 +86,5 @@ class StoryStage:
             self.located.add(article, place)
             if vector is not None:
                 cache[article.id] = vector
-            self.index.assign(article, analysis)
+            self.index.assign(article, analysis, events=work.events_from_record(record))
             cache.pop(article.id, None)  # the index keeps its own copy

@@ -116,7 +116,21 @@ def _article_records(article: Article, analysis: Analysis, problems: list[str]) 
     if any(UNTOKENISABLE in problem for problem in problems):
         return [reject(item, f"analysis failed: {problems[0]}", "analyze")]
     kept = [reject(item, f"analysis step failed, article kept: {p}", "analyze", kept=True) for p in problems]
-    return [{**record(article, analysis), "lead_vector": lead_vector(article)}, *kept]
+    return [
+        {
+            **record(article, analysis),
+            "lead_vector": lead_vector(article),
+            "lead_events": events(article, analysis),
+        },
+        *kept,
+    ]
+
+
+def events(article: Article, analysis: Analysis) -> list[str]:
+    """The story stage's event of a dated article (`stories.event.lead_events`), read here, in parallel."""
+    from corroborator.stories.event import lead_events
+
+    return lead_events(article, analysis) if article.published_date else []
 
 
 def lead_vector(article: Article) -> str:
@@ -161,6 +175,12 @@ def from_record(row: dict[str, Any]) -> tuple[Article, Analysis, npt.NDArray[np.
     """The article, its analysis and its lead vector (None in records written without one)."""
     vector = vector_from_text(row["lead_vector"]) if "lead_vector" in row else None
     return article_from_dict(row["article"]), analysis_from_dict(row["analysis"]), vector
+
+
+def events_from_record(row: dict[str, Any]) -> list[str] | None:
+    """The lead events a record carries (None in records written without them: the story stage reads them)."""
+    found = row.get("lead_events")
+    return [str(event) for event in found] if isinstance(found, list) else None
 
 
 def brief_rows(jobs: list[BriefJob], semantic: bool = False) -> list[dict[str, Any]]:

@@ -150,13 +150,17 @@ def _is_time(unit: Unit, side: list[Token]) -> bool:
 
 
 def _time_kind(left: Unit, right: Unit, side_a: list[Token], side_b: list[Token]) -> DiscrepancyKind | None:
+    """`date` when the days differ ("Friday morning" / "Sunday morning"), `time` when only the hour does."""
     values_a, values_b = _overlapping_times(left, side_a), _overlapping_times(right, side_b)
     if values_a and values_b and set(values_a) & set(values_b):
         return None
     kinds = {t.type for t in left.times + right.times if (t.value or t.text) in values_a + values_b}
     if kinds and kinds <= {"DURATION", "SET"}:
         return "number" if _has_number(side_a) and _has_number(side_b) else None
-    return "time" if kinds == {"TIME"} else "date"
+    if kinds != {"TIME"}:
+        return "date"
+    days_a, days_b = ({value.split("T")[0] for value in values} for values in (values_a, values_b))
+    return "date" if days_a and days_b and not days_a & days_b else "time"
 
 
 def _has_number(side: list[Token]) -> bool:

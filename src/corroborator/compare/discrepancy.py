@@ -35,6 +35,7 @@ _ABSOLUTE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
 
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _SPACED_APOSTROPHE = re.compile(r"(?<=\w)\s*'\s*(?=(?:s|t|re|ve|ll|d|m)\b)")
 
 Namer = Callable[[str], str]
@@ -91,9 +92,12 @@ def with_conflicts(found: list[Discrepancy], conflicts: list[Discrepancy]) -> li
 
 
 def _anchored(discrepancy: Discrepancy, undated: set[str]) -> bool:
-    """A date or time discrepancy whose words in an undated article are relative ("today", "Wednesday")
-    compares guesses, not statements: only dates written out (a digit or a month) count there."""
+    """A date or time discrepancy whose words in an undated article are relative ("today" against
+    "Wednesday") compares guesses, not statements: only dates written out (a digit or a month) count there,
+    or a weekday against another weekday ("signed on Tuesday" / "on Monday": one event, two days)."""
     if discrepancy.kind not in ("date", "time"):
+        return True
+    if discrepancy.kind == "date" and all(_WEEKDAY.search(e.text) for e in discrepancy.evidence):
         return True
     return all(e.article not in undated or _ABSOLUTE.search(e.text) is not None for e in discrepancy.evidence)
 

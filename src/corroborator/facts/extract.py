@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
@@ -64,9 +65,10 @@ class _ArticleReader:
         if token_range is None:
             return None
         doc = sentence.doc
-        start = offset + doc[token_range[0]].idx
         last = doc[token_range[1]]
-        end = offset + last.idx + len(last.text)
+        start, end = whole_words(
+            self.text, offset + doc[token_range[0]].idx, offset + last.idx + len(last.text)
+        )
         words = [t for t in doc[token_range[0] : token_range[1] + 1] if t.is_alpha or t.like_num]
         if (
             len(words) < (MIN_SPEECH_WORDS if found.speech else MIN_FACT_WORDS)
@@ -129,6 +131,25 @@ class _ArticleReader:
         if line_end - line_start > HEADING_CHARS:
             return False
         return is_heading_line(self.text[line_start:line_end])
+
+
+_HYPHENATED_HEAD = re.compile(r"\w+[-‐]$")
+_HYPHENATED_TAIL = re.compile(r"(?:[-‐]\w+)+")
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span cut inside a hyphenated word ("a third co" of "a third co-worker") grown to the whole word."""
+    tail = _HYPHENATED_TAIL.match(text, end) if end < len(text) and text[end - 1 : end].isalnum() else None
+    if tail is not None:
+        end = tail.end()
+    head = (
+        _HYPHENATED_HEAD.search(text, max(0, start - 40), start)
+        if text[start : start + 1].isalnum()
+        else None
+    )
+    if head is not None:
+        start = head.start()
+    return start, end
 
 
 def is_heading_line(line: str) -> bool:

@@ -82,12 +82,15 @@ class StoryIndex:
 
     # -- assignment ---------------------------------------------------------------------------------------
 
-    def assign(self, article: Article, analysis: Analysis | None = None) -> Assignment:
-        """Put one article in a story and say why; an article already indexed keeps its story."""
+    def assign(
+        self, article: Article, analysis: Analysis | None = None, events: list[str] | None = None
+    ) -> Assignment:
+        """Put one article in a story and say why; an article already indexed keeps its story. `events`:
+        its lead events when read already (`event.lead_events`, e.g. by a batch worker)."""
         known = self.table.key_of(article.id)
         if known is not None:
             return Assignment(article=article.id, story=self.story_id(self.story_of[known]), created=False)
-        profile = build_profile(article, analysis)
+        profile = build_profile(article, analysis, events)
         vector = self.embedder.vector(article.id, profile.lead)
         return self.assign_profile(profile, vector, words(f"{article.title}\n{article.text}"))
 

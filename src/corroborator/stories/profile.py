@@ -165,8 +165,11 @@ def _add_times(profile: ArticleProfile, analysis: Analysis, text: str) -> None:
         profile.years[year_number] += 1
 
 
-def build_profile(article: Article, analysis: Analysis | None) -> ArticleProfile:
-    """Gather the matching features of an article from its text and (when given) its analysis."""
+def build_profile(
+    article: Article, analysis: Analysis | None, events: list[str] | None = None
+) -> ArticleProfile:
+    """Gather the matching features of an article from its text and (when given) its analysis; `events`
+    are its lead events when read already, else read here for a dated article."""
     tokens = words(f"{article.title}\n{article.text}")
     profile = ArticleProfile(
         article_id=article.id,
@@ -182,7 +185,7 @@ def build_profile(article: Article, analysis: Analysis | None) -> ArticleProfile
     if analysis is not None:
         _add_entities(profile, analysis, lead_end=_lead_end(article.text))
         if profile.published:
-            profile.events = lead_events(article, analysis)
+            profile.events = list(events) if events is not None else lead_events(article, analysis)
         profile.numbers.update(
             key for q in analysis.quantities if (key := _number_key(q.value, q.unit)) is not None
         )
