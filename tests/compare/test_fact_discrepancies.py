@@ -109,3 +109,12 @@ def test_one_quotation_in_other_typography_is_not_quoted_in_different_words() ->
         'charm," Ellen DeGeneres said.',
     )
     assert not [d for d in brief.discrepancies if d.kind == "quote"], brief.discrepancies
+
+
+def test_a_time_on_another_day_is_a_date_discrepancy() -> None:
+    brief = brief_of(
+        "Protesters marched to parliament on Friday morning, police said.",
+        "Protesters marched to parliament on Sunday morning, police said.",
+    )
+    kinds = [d.kind for d in brief.discrepancies]
+    assert "date" in kinds and "time" not in kinds, brief.discrepancies

@@ -65,3 +65,18 @@ def test_paraphrase_gives_no_discrepancy(cases: list[tuple[Case, Analysis]]) -> 
     for case, original in paraphrases:
         result = score_case(case, _brief_of(case, original))
         assert result.false_positives == 0, (case.name, result.notes)
+
+
+def test_a_changed_weekday_gives_a_date_discrepancy_at_the_change() -> None:
+    from datagen.perturb import weekday_case
+
+    rows = [json.loads(line) for line in MEANTIME.read_text(encoding="utf-8").splitlines()[:60]]
+    articles = [
+        Article(text=r["text"], outlet="Wikinews", published=r["published"], source_id=r["id"]) for r in rows
+    ]
+    found = [case for article in articles if (case := weekday_case(article)) is not None][:2]
+    assert len(found) == 2
+    for case in found:
+        original = shared_analyzer().analyze([case.original])[0]
+        result = score_case(case, _brief_of(case, original))
+        assert (result.true_positives, result.false_positives) == (1, 0), (case.name, result.notes)
