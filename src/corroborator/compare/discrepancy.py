@@ -35,7 +35,7 @@ _ABSOLUTE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
 
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(sorted(WEEKDAYS))})\b", re.IGNORECASE)
 _SPACED_APOSTROPHE = re.compile(r"(?<=\w)\s*'\s*(?=(?:s|t|re|ve|ll|d|m)\b)")
 
 Namer = Callable[[str], str]

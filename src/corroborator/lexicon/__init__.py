@@ -1,7 +1,6 @@
 """English word knowledge from WordNet: which nouns name people, bodies or documents, which words are common
 nouns, the base form of a verb, whether one term is another or a more general one, whether two verbs can
-tell one event or name opposites. Loaded once, where it is
-used."""
+tell one event or name opposites. Loaded once, where it is used."""
 
 from corroborator.lexicon.wordnet import (
     WordNetMissing,

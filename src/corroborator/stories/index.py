@@ -325,12 +325,11 @@ class StoryIndex:
 
     def _other_events_of_storyline(self, profile: ArticleProfile, vector: Vector, number: int) -> list[str]:
         """The other stories of the storyline of story `number` whose articles tell another event."""
-        root = self.storylines.root(number)
         members = {
             key
-            for story, state in self.states.items()
-            if story != number and self.storylines.root(story) == root
-            for key in state.members
+            for story in self._storyline_numbers(number)
+            if story != number
+            for key in self.states[story].members
         }
         scored = self._score(profile, vector, members)
         return sorted(self.story_id(story) for story in self._other_events(day_of(profile.published), scored))
@@ -354,9 +353,13 @@ class StoryIndex:
 
     def storyline(self, number: int) -> list[Story]:
         """The stories (events) of the storyline of story `number`, earliest first."""
-        root = self.storylines.root(number)
-        events = [self.story(other) for other in self.states if self.storylines.root(other) == root]
+        events = [self.story(other) for other in self._storyline_numbers(number)]
         return sorted(events, key=lambda event: (event.first_published or "9999", event.id))
+
+    def _storyline_numbers(self, number: int) -> list[int]:
+        """The numbers of the stories of the storyline of story `number` (itself included)."""
+        root = self.storylines.root(number)
+        return [other for other in self.states if self.storylines.root(other) == root]
 
     def __len__(self) -> int:
         return len(self.story_of)
