@@ -56,6 +56,13 @@ def test_seed_anniversary_is_an_ordinal_and_dates_are_skipped() -> None:
         ("Up to a dozen ships were seen.", 12, "ships", "at_most"),
         ("It was the third anniversary of the attack.", 3, "anniversary", None),
         ("The ministry will buy 14 new Airbus tankers.", 14, "", None),
+        ("The commandos also seized two other rifles.", 2, "rifles", None),
+        ("Divers found seven AK-47s in the boat.", 7, "AK-47s", None),
+        ("Three MPs resigned on Friday.", 3, "MPs", None),
+        ("He died after falling about 60m from a ridge.", 60, "metres", "about"),
+        ("The club paid £60m for him.", 6e7, "GBP", None),
+        ("The final drew 10m viewers.", 1e7, "viewers", None),
+        ("He fell around 200ft from a ridge.", 200, "ft", "about"),
     ],
 )
 def test_quantity_values_units_and_modifiers(text: str, value: float, unit: str, mod: str | None) -> None:

@@ -118,3 +118,50 @@ def test_a_time_on_another_day_is_a_date_discrepancy() -> None:
     )
     kinds = [d.kind for d in brief.discrepancies]
     assert "date" in kinds and "time" not in kinds, brief.discrepancies
+
+
+def test_one_distance_in_two_units_agrees_and_another_conflicts() -> None:
+    same = brief_of(
+        "A climber died after falling about 200ft from a ridge near the summit.",
+        "A climber died after falling about 60m from a ridge near the summit.",
+    )
+    assert not [d for d in same.discrepancies if d.kind == "number"], same.discrepancies
+    other = brief_of(
+        "A climber died after falling about 200ft from a ridge near the summit.",
+        "A climber died after falling about 150 metres from a ridge near the summit.",
+    )
+    numbers = [d for d in other.discrepancies if d.kind == "number"]
+    assert len(numbers) == 1, other.discrepancies
+    assert {e.text for e in numbers[0].evidence} == {"about 200ft", "about 150 metres"}
+
+
+def test_other_things_of_a_list_are_counted_apart_from_the_named_ones() -> None:
+    brief = brief_of(
+        "The commandos seized seven AK-47 assault rifles, two other rifles and 13 magazines.",
+        "The commandos found seven AK-47s, three other assault rifles and 13 magazines on the boats.",
+    )
+    numbers = [d for d in brief.discrepancies if d.kind == "number"]
+    assert len(numbers) == 1, brief.discrepancies
+    assert {e.text for e in numbers[0].evidence} == {"two other rifles", "three other assault rifles"}
+
+
+def test_one_event_dated_to_two_days_conflicts_and_a_date_after_since_does_not() -> None:
+    brief = brief_of(
+        "On November 19, the frigate sank a trawler held by pirates, its third strike since its deployment"
+        " on November 2.",
+        "The Indian frigate sank a pirate trawler on November 18.",
+        dates=(None, None),
+    )
+    dates = [d for d in brief.discrepancies if d.kind == "date"]
+    assert len(dates) == 1, brief.discrepancies
+    assert {e.text for e in dates[0].evidence} == {"November 19", "November 18"}
+    assert "sank" in dates[0].explanation and len(dates[0].facts) == 2
+
+
+def test_a_year_and_a_day_of_that_year_do_not_conflict() -> None:
+    brief = brief_of(
+        "In 2009, the frigate sank a trawler held by pirates off the coast.",
+        "On November 18, 2009, the frigate sank a trawler held by pirates off the coast.",
+        dates=(None, None),
+    )
+    assert not [d for d in brief.discrepancies if d.kind == "date"], brief.discrepancies

@@ -69,7 +69,9 @@ ORDINAL_WORD = re.compile(r"\b(?P<word>{})\b".format("|".join(ORDINAL_WORDS)), r
 MODIFIER_BEFORE = re.compile(
     r"\b(?P<mod>{})\s+$".format("|".join(sorted(MODIFIERS, key=len, reverse=True))), re.I
 )
-UNIT_WORD = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'-]*|\(?[A-Z]{2,6}s?\)?)")
+UNIT_WORD = re.compile(
+    r"\s*(?P<word>[A-Za-z][A-Za-z'-]*(?<=-)\d+[A-Za-z]*|[A-Za-z][A-Za-z'-]*|\(?[A-Z]{2,6}s?\)?)"
+)
 _STOP_TEXT = """
     a an the and or but of to in on at by for from with as into than that this these those which who
     whom whose what when where while was were is are be been being has have had do did does will would
@@ -156,15 +158,27 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     value = _number_value(number)
     if value is None:
         return None
-    if match.group("scale"):
-        value *= SCALES[match.group("scale").strip().strip("-").casefold()]
     start, end = match.start(), match.end()
-    unit, end = _unit(text, match, end)
+    scale = (match.group("scale") or "").strip().strip("-").casefold()
+    if scale == "m" and _is_metres(text, match):
+        unit = "metres"
+    else:
+        value *= SCALES[scale] if scale else 1.0
+        unit, end = _unit(text, match, end)
     spelled = not number[0].isdigit()
     if spelled and not unit:
         return None
     mod, start = _modifier(text, start)
     return Quantity(start, end, text[start:end], value, unit, mod)
+
+
+def _is_metres(text: str, match: re.Match[str]) -> bool:
+    """Whether the "m" after a number is metres ("fell 60m from a ridge"), not millions ("$60m", "10m
+    viewers", "60m euros"): no currency and no counted noun after it."""
+    if match.group("currency") or match.group("percent"):
+        return False
+    words, _ = _following_words(text, match.end())
+    return not words
 
 
 def _unit(text: str, match: re.Match[str], end: int) -> tuple[str, int]:
@@ -195,10 +209,11 @@ def _following_words(text: str, position: int) -> tuple[list[str], int]:
         if folded == "of" and words:
             words.append((word, cursor))
             continue
-        if folded in STOP_WORDS or (word[0].isupper() and not word.isupper()):
+        if not words and folded in QUALIFIERS:
+            continue
+        if folded in STOP_WORDS or (word[0].isupper() and not _is_designation(word)):
             break
-        if words or folded not in QUALIFIERS:
-            words.append((word.strip("()"), cursor))
+        words.append((word.strip("()"), cursor))
         if _is_plural_head(word) and not text.startswith(" of ", cursor):
             break
     while words and words[-1][0].casefold() in DANGLING_WORDS:
@@ -206,8 +221,14 @@ def _following_words(text: str, position: int) -> tuple[list[str], int]:
     return [word for word, _ in words], words[-1][1] if words else position
 
 
+def _is_designation(word: str) -> bool:
+    """An acronym or a model name, which a unit may be: "MPs", "AK-47s" (not a name: "Mount")."""
+    return word.rstrip("s").isupper() or any(c.isdigit() for c in word)
+
+
 def _is_plural_head(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    long_enough = len(word) > 3 or _is_designation(word)
+    return long_enough and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _word_end(text: str, position: int, count: int) -> int:

@@ -15,6 +15,7 @@ from corroborator.compare.discrepancy import find_discrepancies, with_conflicts
 from corroborator.compare.entities_table import build_clusters, entity_rows
 from corroborator.compare.fact_align import FactAlignment, align_facts, fact_span
 from corroborator.compare.fact_conflicts import developing, number_conflicts, within_rounding
+from corroborator.compare.fact_dates import date_conflicts
 from corroborator.compare.origins import cited_origins, independence_summary, trace_origins
 from corroborator.compare.spellings import is_respelling, spelling_discrepancies
 from corroborator.compare.timeline import build_timeline
@@ -74,7 +75,10 @@ def build_brief(
                 _copy_articles(articles, copies),
                 fact_alignment.supports,
             ),
-            number_conflicts(fact_alignment, articles, ordered, names.__getitem__),
+            [
+                *number_conflicts(fact_alignment, articles, ordered, names.__getitem__),
+                *date_conflicts(fact_alignment, ordered, names.__getitem__),
+            ],
             articles,
             ordered,
             names.__getitem__,

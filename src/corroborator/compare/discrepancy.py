@@ -26,6 +26,8 @@ SEVERITY: dict[DiscrepancyKind, int] = {
     "detail": 2,
     "update": 1,
 }
+SLOT_KINDS = frozenset({"number", "date", "time"})
+"""Kinds of discrepancy a conflict between aligned facts (`fact_conflicts`, `fact_dates`) also finds."""
 POLARITY_MIN_SCORE = 0.6
 QUOTE_SAME_RATIO = 0.98
 QUOTE_RELATED_RATIO = 0.5
@@ -81,14 +83,18 @@ def find_discrepancies(
 
 
 def with_conflicts(found: list[Discrepancy], conflicts: list[Discrepancy]) -> list[Discrepancy]:
-    """`found` and the conflicts of aligned facts that do not repeat one of them (the caller orders them)."""
-    spans = [(e.article, e.start, e.end) for d in found for e in d.evidence]
-    fresh = [
-        c
-        for c in conflicts
-        if not any(a == e.article and s < e.end and e.start < t for e in c.evidence for a, s, t in spans)
-    ]
-    return [*found, *fresh]
+    """`found` and the conflicts of aligned facts (the caller orders them). A conflict of aligned facts
+    replaces a figure or date found in the words at the same spans: it knows which figure or date of each
+    fact counts or dates one thing ("November 19" against "November 18", not the "November 2" of another
+    moment against "18")."""
+    spans = {(e.article, e.start, e.end) for c in conflicts for e in c.evidence}
+    kept = [d for d in found if d.kind not in SLOT_KINDS or not any(_overlaps(e, spans) for e in d.evidence)]
+    spans = {(e.article, e.start, e.end) for d in kept for e in d.evidence}
+    return [*kept, *(c for c in conflicts if not any(_overlaps(e, spans) for e in c.evidence))]
+
+
+def _overlaps(evidence: Evidence, spans: set[tuple[str, int, int]]) -> bool:
+    return any(a == evidence.article and s < evidence.end and evidence.start < t for a, s, t in spans)
 
 
 def _anchored(discrepancy: Discrepancy, undated: set[str]) -> bool:

@@ -186,7 +186,8 @@ class _Scan:
         later = valid & (positions[:, None] < np.arange(features.count)[None, :])
         for i, j in zip(*np.nonzero(later & (score >= RELATED_THRESHOLD)), strict=True):
             self.pairs.append((float(score[i, j]), int(positions[i]), int(j)))
-        clash = later & ~opposite & (number | time) & (same >= CONFLICT_SAMENESS)
+        differ = scored.numbers_differ | scored.days_conflict | time
+        clash = later & ~opposite & differ & (same >= CONFLICT_SAMENESS)
         for i, j in zip(*np.nonzero(clash), strict=True):
             self.clashes.append((float(same[i, j]), int(positions[i]), int(j)))
 

@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from corroborator.compare.fact_align import FactAlignment, fact_span
-from corroborator.compare.text import norm
-from corroborator.types import Analysis, Article, Discrepancy, Evidence, Fact, Quantity
+from corroborator.compare.measures import measure
+from corroborator.types import Analysis, Argument, Article, Discrepancy, Evidence, Fact, Quantity
 
 SEVERITY = {"number": 4, "update": 1}
 ORDINAL = re.compile(
@@ -66,16 +66,32 @@ class _Quantities:
 def _clashing(left: Fact, right: Fact, quantities: dict[str, _Quantities]) -> list[tuple[Quantity, Quantity]]:
     pairs = []
     for argument in left.arguments:
-        others = [a for a in right.arguments if a.role == argument.role]
+        others = [a for a in right.arguments if _slot(right, a) == _slot(left, argument)]
         mine = [q for q in quantities[left.article].within(argument.start, argument.end) if _is_count(q)]
         theirs = [q for a in others for q in quantities[right.article].within(a.start, a.end) if _is_count(q)]
         for first in mine:
-            same_thing = [q for q in theirs if _unit(q) == _unit(first)]
+            same_thing = [q for q in theirs if _thing(q) == _thing(first)]
             if not same_thing or any(_meet(first, q) for q in same_thing):
                 continue
             if not _written_in(left, same_thing[0]) and not _written_in(right, first):
                 pairs.append((first, same_thing[0]))
     return pairs
+
+
+def _slot(fact: Fact, argument: Argument) -> str:
+    """The argument's slot, with what a fact is about one slot: the object or complement of a verb, the
+    subject or complement of "be" (a list of things seized may be either)."""
+    if argument.role == "complement" or (argument.role == "object" and fact.predicate != "be"):
+        return "theme"
+    if argument.role == "subject" and fact.predicate == "be":
+        return "theme"
+    return argument.role
+
+
+def _thing(quantity: Quantity) -> tuple[str, bool]:
+    """What a figure counts or measures, and whether it counts "other" ones ("two other rifles" are not
+    the "seven AK-47 assault rifles" before them)."""
+    return measure(quantity)[0], "other" in quantity.text.casefold().split()
 
 
 def _written_in(fact: Fact, quantity: Quantity) -> bool:
@@ -91,18 +107,17 @@ def _is_count(quantity: Quantity) -> bool:
     return bool(quantity.unit) and not ORDINAL.match(first) and not first.startswith("0")
 
 
-def _unit(quantity: Quantity) -> str:
-    words = quantity.unit.split()
-    return norm(words[-1]) if words else ""
-
-
 def _range(quantity: Quantity) -> tuple[float, float]:
-    value = float(quantity.value or 0.0)
+    """The values the figure may stand for, in its dimension's base unit (metres for feet)."""
+    written = float(quantity.value or 0.0)
+    value = written * measure(quantity)[1]
     if quantity.mod in ("at_least", "more_than"):
         return value, INFINITY
     if quantity.mod in ("at_most", "less_than"):
         return -INFINITY, value
-    spread = ABOUT if quantity.mod == "about" else (ROUNDING if _is_round(value) else 0.0)
+    spread = ABOUT if quantity.mod == "about" else (ROUNDING if _is_round(written) else 0.0)
+    if measure(quantity)[1] != 1.0:
+        spread = max(spread, ROUNDING)
     return value * (1 - spread), value * (1 + spread)
 
 

@@ -7,6 +7,7 @@ pair (a story of 20 articles has a million cross-article pairs)."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ MAX_LENGTH = 2.0
 LEXICAL_COEF = 0.666
 STATIC_COEF = 0.452
 ESTIMATE_INTERCEPT = 0.083
+CALENDAR_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}(?:-\d{2})?$")
 BLOCK_CELLS = 2_000_000
 """Pairs scored at once (a block of facts against all facts): bounds the memory of a block's arrays."""
 
@@ -65,6 +67,11 @@ class PairBlock:
     subject_conflict: Mask
     number_conflict: Mask
     time_conflict: Mask
+    numbers_differ: Mask
+    days_conflict: Mask
+    """Both facts give calendar dates, none in common, a year maybe unknown ("XXXX-11-18")."""
+    """Both facts give figures, not all the same: a figure of one may count what another of the other
+    counts with another value ("seven AK-47s, two other rifles" / "seven AK-47s, three other rifles")."""
 
 
 class PairFeatures:
@@ -89,6 +96,7 @@ class PairFeatures:
         self.objects = _Incidence(frozenset(a.head for a in f.arguments if a.role == "object") for f in facts)
         self.numbers = _Incidence(frozenset(round(q, 3) for q in f.quantities) for f in facts)
         self.times = _Incidence(frozenset(v for v in f.times if v[:1].isdigit()) for f in facts)
+        self.days = _Incidence(frozenset(v for v in f.times if CALENDAR_DAY.match(v)) for f in facts)
         self.wording = _ids(wording(t) for t in texts)
         self.predicate = _ids(f.predicate for f in facts)
         self.kind = _ids(f.kind for f in facts)
@@ -138,6 +146,8 @@ class PairFeatures:
             subject_conflict=self.subjects.conflicts(rows, subjects),
             number_conflict=self.numbers.conflicts(rows, numbers),
             time_conflict=self.times.conflicts(rows, times),
+            numbers_differ=self.numbers.differ(rows, numbers),
+            days_conflict=self.days.conflicts(rows, self.days.shared(rows)),
         )
 
     def other_actors(self, i: int, j: int) -> bool:
@@ -199,6 +209,13 @@ class _Incidence:
         """Shared items over the geometric mean of the two facts' counts (0 when either has none)."""
         scale = np.sqrt(self.sizes[rows, None] * self.sizes[None, :])
         return np.divide(self.shared(rows), scale, out=np.zeros_like(scale), where=scale > 0)
+
+    def differ(self, rows: slice, shared: Matrix) -> Mask:
+        """Both facts have items, and not the same ones (`shared`: `self.shared(rows)`)."""
+        filled = (self.sizes[rows, None] > 0) & (self.sizes[None, :] > 0)
+        same = (shared == self.sizes[rows, None]) & (shared == self.sizes[None, :])
+        found: Mask = filled & ~same
+        return found
 
     def conflicts(self, rows: slice, shared: Matrix) -> Mask:
         """Both facts have items, and none in common (`shared`: `self.shared(rows)`)."""
