@@ -114,3 +114,17 @@ def test_no_analyses_give_an_empty_index() -> None:
     index = resolve_entities([])
     assert index.clusters == []
     assert index.canonical("Seoul") == "Seoul"
+
+
+def test_an_organisation_named_by_its_last_words_joins_the_one_longer_name() -> None:
+    index = resolve_entities(
+        [
+            analysis_of("a", ("New Orleans Saints", "ORG"), ("State Department", "ORG")),
+            analysis_of("b", ("Saints", "ORG"), ("Justice Department", "ORG"), ("Department", "ORG")),
+        ]
+    )
+    assert index.canonical("Saints") == index.canonical("New Orleans Saints") == "New Orleans Saints"
+    assert index.canonical("Department") not in {
+        index.canonical("State Department"),
+        index.canonical("Justice Department"),
+    }

@@ -77,3 +77,25 @@ def _storylines(stories: list[Story], ids: dict[str, str]) -> list[list[str]]:
     for story in stories:
         lines.setdefault(story.storyline, []).extend(ids.get(a, a) for a in story.articles)
     return sorted(sorted(articles) for articles in lines.values())
+
+
+SAGA = REPO / "tests" / "stories" / "data" / "shutdown_saga.jsonl"
+
+
+@pytest.mark.slow
+def test_ingest_and_batch_give_the_same_events_and_storylines_of_a_saga(tmp_path: Path) -> None:
+    """Dated articles of a shutdown's start and its end: the event signal keeps them two stories, and
+    ingest (one article at a time) and batch (events read in the workers) agree on both levels."""
+    with Corroborator(tmp_path / "c.db") as corroborator:
+        corroborator.ingest([str(SAGA)])
+        ingested = corroborator.store.all_stories()
+    run_batch([str(SAGA)], tmp_path / "out", BatchOptions(workers=1, briefs=False, parquet=False))
+    rows = [json.loads(x) for x in (tmp_path / "out" / "articles.jsonl").read_text("utf-8").splitlines()]
+    hash_of = {r["id"]: r["article_id"] for r in rows}
+    stories = [json.loads(x) for x in (tmp_path / "out" / "stories.jsonl").read_text("utf-8").splitlines()]
+    batch_stories = [Story(s["story"], s["articles"], storyline=s["storyline"]) for s in stories]
+    by_ingest = sorted(sorted(s.articles) for s in ingested)
+    assert by_ingest == sorted(sorted(hash_of[a] for a in s.articles) for s in batch_stories)
+    assert len(by_ingest) == 2, by_ingest
+    assert _storylines(ingested, {}) == _storylines(batch_stories, hash_of)
+    assert len({s.storyline for s in ingested}) == 1

@@ -107,6 +107,7 @@ def resolve_entities(analyses: Sequence[Analysis]) -> EntityIndex:
     _link_by_form(links, stats)
     _link_fuzzy_names(links, stats)
     _link_partial_names(links, stats)
+    _link_short_organisations(links, stats)
     return _build_index(links, stats)
 
 
@@ -221,6 +222,27 @@ def _link_partial_names(links: _Links, stats: dict[str, _KeyStats]) -> None:
         if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             confidence = PARTIAL_NAME if len(ranked) == 1 else PARTIAL_NAME / 2
             links.join(ranked[0][0], key, confidence)
+
+
+def _link_short_organisations(links: _Links, stats: dict[str, _KeyStats]) -> None:
+    """An organisation named by the last words of one longer organisation name of the story joins it:
+    "Saints" and "New Orleans Saints", "Red Sox" and "Boston Red Sox" ("Department" with both "State
+    Department" and "Justice Department" joins neither)."""
+    organisations = {key: name_tokens(key) for key, entry in stats.items() if _majority_label(entry) == "ORG"}
+    by_last_token: dict[str, list[str]] = defaultdict(list)
+    for key, tokens in organisations.items():
+        if len(tokens) >= 2:
+            by_last_token[tokens[-1]].append(key)
+    for key, short in organisations.items():
+        if not short or is_acronym(key):
+            continue
+        longer = {
+            links.find(name)
+            for name in by_last_token.get(short[-1], [])
+            if len(organisations[name]) > len(short) and organisations[name][-len(short) :] == short
+        }
+        if len(longer) == 1:
+            links.join(longer.pop(), key, PARTIAL_NAME)
 
 
 def _majority_label(entry: _KeyStats) -> str:
