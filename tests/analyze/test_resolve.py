@@ -128,3 +128,16 @@ def test_an_organisation_named_by_its_last_words_joins_the_one_longer_name() -> 
         index.canonical("State Department"),
         index.canonical("Justice Department"),
     }
+
+
+def test_a_titled_name_is_the_person_the_story_names_in_full() -> None:
+    index = resolve_entities(
+        [
+            analysis_of("a", ("Charles Ramsey", "PERSON"), ("Inspector Dave Gaskin", "PERSON")),
+            analysis_of("b", ("Commissioner Ramsey", "PERSON"), ("Dave Gaskin", "PERSON")),
+            analysis_of("c", ("Commissioner Ramsey", "PERSON"), ("Inspector Gaskin", "PERSON")),
+        ]
+    )
+    assert index.canonical("Commissioner Ramsey") == "Charles Ramsey"
+    gaskin = {index.canonical(k) for k in ("Inspector Dave Gaskin", "Dave Gaskin", "Inspector Gaskin")}
+    assert gaskin == {"Dave Gaskin"}

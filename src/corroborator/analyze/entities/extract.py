@@ -32,7 +32,8 @@ _TITLE_TEXT = """
     june july august september october november december speaker representative star candidate nominee
     host actor actress singer writer author reporter correspondent editor columnist founder attorney atty
     coach manager owner bishop cardinal rabbi imam sheikh emir sultan ayatollah chancellor comrade
-    marshal dictator rev reverend father brother sister uncle aunt mother
+    marshal dictator rev reverend father brother sister uncle aunt mother commissioner inspector detective
+    sheriff superintendent constable trooper sgt det insp supt
 """
 TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 FACILITY_HEADS = re.compile(

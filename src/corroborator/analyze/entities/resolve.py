@@ -11,6 +11,7 @@ import numpy
 from rapidfuzz import fuzz, process
 
 from corroborator.analyze.entities.aliases import alias_of
+from corroborator.analyze.entities.extract import TITLE_WORDS
 from corroborator.analyze.entities.media import lookup
 from corroborator.analyze.entities.names import (
     acronym_letters,
@@ -203,25 +204,40 @@ def _last_tokens_agree(first: str, second: str) -> bool:
 
 
 def _link_partial_names(links: _Links, stats: dict[str, _KeyStats]) -> None:
-    """A surname-only or given-name-only key joins the one full name it is part of (or a clear favourite)."""
-    people = {key: name_tokens(key) for key, entry in stats.items() if _majority_label(entry) == "PERSON"}
+    """A surname-only or given-name-only key, titles aside ("Commissioner Ramsey"), joins the one full name
+    it is part of (or a clear favourite)."""
+    people = {
+        key: _untitled(name_tokens(key)) for key, entry in stats.items() if _majority_label(entry) == "PERSON"
+    }
     by_end_token: dict[str, list[str]] = defaultdict(list)
+    first_by_name: dict[tuple[str, ...], str] = {}
     for key, tokens in people.items():
         if len(tokens) >= 2:
             for token in {tokens[0], tokens[-1]}:
                 by_end_token[token].append(key)
+            first = first_by_name.setdefault(tuple(tokens), key)
+            if first != key:
+                links.join(first, key, SAME_KEY)
     for key, short in people.items():
         if not short:
             continue
         candidates = set(by_end_token.get(short[0], [])) | set(by_end_token.get(short[-1], []))
         roots = Counter[str]()
-        for name in candidates:
+        for name in candidates - {key}:
             if is_part_of(short, people[name]):
                 roots[links.find(name)] += stats[name].mentions
         ranked = roots.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             confidence = PARTIAL_NAME if len(ranked) == 1 else PARTIAL_NAME / 2
             links.join(ranked[0][0], key, confidence)
+
+
+def _untitled(tokens: list[str]) -> list[str]:
+    """A person's name without the titles it starts with ("Commissioner Ramsey" -> "Ramsey")."""
+    start = 0
+    while start < len(tokens) - 1 and tokens[start] in TITLE_WORDS:
+        start += 1
+    return tokens[start:]
 
 
 def _link_short_organisations(links: _Links, stats: dict[str, _KeyStats]) -> None:
@@ -285,7 +301,9 @@ def _canonical_name(keys: list[str], stats: dict[str, _KeyStats]) -> str:
         if org is not None:
             return org.name
 
-    def rank(key: str) -> tuple[bool, int, int, str]:
-        return (len(name_tokens(key)) < 2, -stats[key].mentions, -len(key), key)
+    def rank(key: str) -> tuple[bool, bool, int, int, str]:
+        tokens = name_tokens(key)
+        untitled = _untitled(tokens)
+        return (len(untitled) < 2, len(untitled) < len(tokens), -stats[key].mentions, -len(key), key)
 
     return min(keys, key=rank)
