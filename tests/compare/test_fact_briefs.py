@@ -87,3 +87,13 @@ def test_a_fact_ranks_by_the_names_in_its_own_words_not_a_shared_subject() -> No
     named = Fact("a", 1, 0, 33, text[:33], "visit", 12, 19, arguments=[subject])
     assert not any("name" in why for why in score_fact(shared, 1)[1])
     assert "a name" in score_fact(named, 1)[1]
+
+
+def test_a_fragment_every_article_repeats_is_no_agreement() -> None:
+    brief = brief_of(
+        "Police arrested 99 protesters outside the Capitol on Monday. It is expected.",
+        "Police arrested 99 demonstrators outside the Capitol on Monday. It is expected.",
+    )
+    texts = [" | ".join(e.text for e in a.evidence) for a in brief.agreements]
+    assert any("arrested 99" in t for t in texts), texts
+    assert not any(t.startswith("It is expected") for t in texts), texts

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from corroborator.compare.fact_align import RELATED_THRESHOLD, FactAlignment
 from corroborator.compare.origins import Origins
 from corroborator.compare.rank import ranked_single_source
-from corroborator.compare.text import shorten
+from corroborator.compare.text import content_set, shorten
 from corroborator.compare.units import Unit
 from corroborator.types import Agreement, Evidence, Fact, SingleSourceFact
 
@@ -18,6 +18,9 @@ CLAUSE_SHARED = 0.5
 parser read in it."""
 OVERLAP_OF_AGREED = 0.5
 """A fact lying this much inside an agreed fact's words is not reported as single-source."""
+MIN_CONTENT_WORDS = 2
+"""An agreement states something: a fact of fewer content words ("what they say", "It is expected", "He
+is the second") is a fragment, however many articles repeat it."""
 
 
 def fact_evidence(fact: Fact) -> Evidence:
@@ -45,9 +48,12 @@ def _overlap(start: int, end: int, other_start: int, other_end: int) -> int:
 
 
 def agreements(alignment: FactAlignment, origins: Origins, lookup: UnitLookup) -> list[Agreement]:
-    """One agreement per group of aligned facts, most widely stated and best supported first."""
+    """One agreement per group of aligned facts that states something (MIN_CONTENT_WORDS), most widely
+    stated and best supported first."""
     found = []
     for group, score in zip(alignment.groups, alignment.group_scores, strict=True):
+        if all(len(content_set(f.text)) < MIN_CONTENT_WORDS for f in group):
+            continue
         units = [u for u in (lookup.unit_of(f) for f in group) if u is not None]
         sources = origins.origins_of(units)
         found.append(
