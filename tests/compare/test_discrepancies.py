@@ -107,6 +107,10 @@ def test_one_changed_fact_gives_that_discrepancy(kind: str, first: str, second: 
             "Members of the largest union marched to parliament on Monday.",
             "Members of the sector union marched to parliament on Monday.",
         ),
+        (  # a degree ("maximum") says how much, not what kind: the maximum sentence may be a life sentence
+            "The judge sentenced Nichols to consecutive maximum sentences on each of his charges.",
+            "The judge sentenced Nichols to consecutive life sentences on each of his charges.",
+        ),
     ],
 )
 def test_paraphrase_or_another_fact_gives_no_discrepancy(first: str, second: str) -> None:

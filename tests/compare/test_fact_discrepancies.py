@@ -165,3 +165,12 @@ def test_a_year_and_a_day_of_that_year_do_not_conflict() -> None:
         dates=(None, None),
     )
     assert not [d for d in brief.discrepancies if d.kind == "date"], brief.discrepancies
+
+
+def test_a_fact_giving_both_figures_in_words_does_not_conflict() -> None:
+    brief = brief_of(
+        "The judge sentenced Nichols to seven consecutive life sentences and four sentences of life"
+        " without parole.",
+        "The judge sentenced Nichols to four consecutive life sentences without parole.",
+    )
+    assert not [d for d in brief.discrepancies if d.kind == "number"], brief.discrepancies

@@ -11,13 +11,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / ".." / "shared" / "data" / "briefs_dev.jsonl"
 FLOORS = {
-    "agree_p": 0.67,
+    "agree_p": 0.675,
     "agree_r": 0.36,
-    "excl_r_at_k": 0.46,
+    "excl_r_at_k": 0.49,
     "origins_p": 0.75,
     "sources_r": 0.76,
-    "disc_p": 0.56,
-    "disc_r": 0.05,
+    "disc_p": 0.70,
+    "disc_r": 0.08,
 }
 """The figures reached when the gate was recorded (bench/README.md), less about 0.01."""
 CEILINGS = {"single_really_shared": 0.39}

@@ -221,11 +221,19 @@ def _is_detail(
     for word in (mod_a, mod_b):
         if not is_content(word) or is_capitalised(word) or norm(word) in GENERIC_MODIFIERS:
             return False
+        if _is_degree(word):
+            return False
     if norm(mod_a) == norm(mod_b) or _same_or_more_general(mod_a, head.text, mod_b, head_b.text):
         return False
     if word_similarity(mod_a, mod_b) >= SYNONYM_SIMILARITY:
         return False
     return _modifies_noun(left, side_a[-1], head) and _modifies_noun(right, side_b[-1], head_b)
+
+
+def _is_degree(word: str) -> bool:
+    from corroborator.lexicon import is_degree_word
+
+    return is_degree_word(word)
 
 
 def _same_or_more_general(mod_a: str, head_a: str, mod_b: str, head_b: str) -> bool:

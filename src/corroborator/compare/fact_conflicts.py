@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from corroborator.analyze.quantities import WORD_VALUES
 from corroborator.compare.fact_align import FactAlignment, fact_span
 from corroborator.compare.measures import measure
 from corroborator.types import Analysis, Argument, Article, Discrepancy, Evidence, Fact, Quantity
@@ -26,6 +27,7 @@ ROUNDING = 0.05
 ABOUT = 0.1
 BOUNDS = frozenset({"at_least", "more_than", "at_most", "less_than"})
 INFINITY = math.inf
+_WORDS = re.compile(r"[a-z]+")
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d,])")
 
 
@@ -73,7 +75,7 @@ def _clashing(left: Fact, right: Fact, quantities: dict[str, _Quantities]) -> li
             same_thing = [q for q in theirs if _thing(q) == _thing(first)]
             if not same_thing or any(_meet(first, q) for q in same_thing):
                 continue
-            if not _written_in(left, same_thing[0]) and not _written_in(right, first):
+            if not _written_in(left.text, same_thing[0]) and not _written_in(right.text, first):
                 pairs.append((first, same_thing[0]))
     return pairs
 
@@ -94,10 +96,14 @@ def _thing(quantity: Quantity) -> tuple[str, bool]:
     return measure(quantity)[0], "other" in quantity.text.casefold().split()
 
 
-def _written_in(fact: Fact, quantity: Quantity) -> bool:
-    """Whether the fact writes the quantity's figure in digits anywhere ("improves to 58-3 with 51 wins"
-    against "58 wins and three defeats": the fact gives both figures, so they count different things)."""
-    return quantity.value in {float(m) for m in _DIGITS.findall(fact.text)}
+def _written_in(fact: str, quantity: Quantity) -> bool:
+    """Whether a fact's words write the quantity's figure anywhere, in digits or a number word: "improves to
+    58-3 with 51 wins" against "58 wins and three defeats", or "seven consecutive life sentences and four
+    sentences of life without parole" against "four consecutive life sentences". The fact gives both
+    figures, so they count different things."""
+    figures = {float(m) for m in _DIGITS.findall(fact)}
+    figures |= {WORD_VALUES[w] for w in _WORDS.findall(fact.casefold()) if w in WORD_VALUES}
+    return quantity.value in figures
 
 
 def _is_count(quantity: Quantity) -> bool:
@@ -197,8 +203,9 @@ def developing(
 
 
 def within_rounding(discrepancies: list[Discrepancy], analyses: Sequence[Analysis]) -> list[Discrepancy]:
-    """Without the number discrepancies whose two figures can both be true ("nearly 40" and "39", "about
-    200" and "190"): rounding and hedges are no conflict."""
+    """Without the number discrepancies whose two figures can both be true: rounding and hedges ("nearly
+    40" and "39", "about 200" and "190"), or one of the two facts writing both figures (it counts two
+    things)."""
     quantities = {a.article_id: _Quantities(a.quantities) for a in analyses}
     kept = []
     for item in discrepancies:
@@ -208,7 +215,15 @@ def within_rounding(discrepancies: list[Discrepancy], analyses: Sequence[Analysi
             for q in quantities[e.article].overlapping(e.start, e.end)
             if e.article in quantities
         ]
-        if item.kind == "number" and len(figures) == 2 and _meet(figures[0], figures[1]):
+        if item.kind == "number" and len(figures) == 2 and _both_true(figures, item.facts):
             continue
         kept.append(item)
     return kept
+
+
+def _both_true(figures: list[Quantity], facts: list[Evidence]) -> bool:
+    if _meet(figures[0], figures[1]):
+        return True
+    return len(facts) == 2 and (
+        _written_in(facts[0].text, figures[1]) or _written_in(facts[1].text, figures[0])
+    )

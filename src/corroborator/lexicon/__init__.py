@@ -5,6 +5,7 @@ tell one event or name opposites. Loaded once, where it is used."""
 from corroborator.lexicon.wordnet import (
     WordNetMissing,
     is_common_noun,
+    is_degree_word,
     is_document_noun,
     is_lower_case_noun,
     is_source_noun,
@@ -19,6 +20,7 @@ from corroborator.lexicon.wordnet import (
 __all__ = [
     "WordNetMissing",
     "is_common_noun",
+    "is_degree_word",
     "is_document_noun",
     "is_lower_case_noun",
     "is_source_noun",

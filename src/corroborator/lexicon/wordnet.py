@@ -214,6 +214,15 @@ def same_or_more_general(left: str, right: str) -> bool:
     return _is_kind_of(first, second) or _is_kind_of(second, first)
 
 
+@functools.lru_cache(maxsize=8192)
+def is_degree_word(word: str) -> bool:
+    """Whether a modifier tells a degree, not a kind: WordNet's first sense of it is a quantity
+    ("maximum", "minimum"). "the maximum sentence" and "a life sentence" can name one sentence, as "the
+    largest union" and "a sector union" can name one union."""
+    senses = load_wordnet().synsets(word.strip().casefold())
+    return bool(senses) and senses[0].lexname() == "noun.quantity"
+
+
 def _is_kind_of(narrow: list[Synset], broad: list[Synset]) -> bool:
     general = {hypernym for sense in narrow if sense.pos() == "n" for hypernym in _hypernyms(sense)}
     return any(sense in general for sense in broad)
