@@ -204,8 +204,9 @@ def developing(
 
 def within_rounding(discrepancies: list[Discrepancy], analyses: Sequence[Analysis]) -> list[Discrepancy]:
     """Without the number discrepancies whose two figures can both be true: rounding and hedges ("nearly
-    40" and "39", "about 200" and "190"), or one of the two facts writing both figures (it counts two
-    things)."""
+    40" and "39", "about 200" and "190"), or one of the two facts counting the same thing with both
+    figures ("seven consecutive life sentences and four sentences of life without parole" against "four
+    consecutive life sentences": two sets of sentences)."""
     quantities = {a.article_id: _Quantities(a.quantities) for a in analyses}
     kept = []
     for item in discrepancies:
@@ -215,15 +216,22 @@ def within_rounding(discrepancies: list[Discrepancy], analyses: Sequence[Analysi
             for q in quantities[e.article].overlapping(e.start, e.end)
             if e.article in quantities
         ]
-        if item.kind == "number" and len(figures) == 2 and _both_true(figures, item.facts):
+        if item.kind == "number" and len(figures) == 2 and _both_true(figures, item.facts, quantities):
             continue
         kept.append(item)
     return kept
 
 
-def _both_true(figures: list[Quantity], facts: list[Evidence]) -> bool:
+def _both_true(figures: list[Quantity], facts: list[Evidence], quantities: dict[str, _Quantities]) -> bool:
     if _meet(figures[0], figures[1]):
         return True
-    return len(facts) == 2 and (
-        _written_in(facts[0].text, figures[1]) or _written_in(facts[1].text, figures[0])
+    return len(facts) == 2 and any(
+        _counts(quantities[fact.article].within(fact.start, fact.end), figure)
+        for fact, figure in ((facts[0], figures[1]), (facts[1], figures[0]))
+        if fact.article in quantities
     )
+
+
+def _counts(inside: list[Quantity], figure: Quantity) -> bool:
+    """Whether a fact's quantities count the same thing as `figure`, with its value."""
+    return any(q.value == figure.value and _thing(q) == _thing(figure) for q in inside)

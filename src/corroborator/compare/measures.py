@@ -30,6 +30,8 @@ def measure(quantity: Quantity) -> tuple[str, float]:
     """What a quantity counts or measures, and the size of one of its units: ("length", 0.3048) for
     feet; for a count, the counted noun ("rifle") and 1."""
     words = quantity.unit.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of")]  # "four sentences of life" counts sentences
     if not words:
         return "", 1.0
     last = words[-1].casefold()
