@@ -285,15 +285,24 @@ def _date_sets(left: Unit, right: Unit, name: Namer) -> list[Discrepancy]:
     time_a, time_b = next(iter(dates_a.values())), next(iter(dates_b.values()))
     if "inferred" in time_a.flags or "inferred" in time_b.flags:
         return []
+    return [date_discrepancy("dates differ", (left.article, time_a), (right.article, time_b), name)]
+
+
+def date_discrepancy(
+    what: str, first: tuple[str, TimeExpr], second: tuple[str, TimeExpr], name: Namer
+) -> Discrepancy:
+    """A `date` discrepancy between two articles' dates, each (article, time): `what`, then what each
+    article says ("dates differ: Reuters says "Thursday" (2023-08-03), ...")."""
+    (article_a, time_a), (article_b, time_b) = first, second
     explanation = (
-        f'dates differ: {name(left.article)} says "{time_a.text}" ({time_a.value}), '
-        f'{name(right.article)} says "{time_b.text}" ({time_b.value})'
+        f'{what}: {name(article_a)} says "{time_a.text}" ({time_a.value}), '
+        f'{name(article_b)} says "{time_b.text}" ({time_b.value})'
     )
     evidence = [
-        Evidence(left.article, time_a.start, time_a.end, time_a.text),
-        Evidence(right.article, time_b.start, time_b.end, time_b.text),
+        Evidence(article_a, time_a.start, time_a.end, time_a.text),
+        Evidence(article_b, time_b.start, time_b.end, time_b.text),
     ]
-    return [Discrepancy("date", explanation, SEVERITY["date"], evidence)]
+    return Discrepancy("date", explanation, SEVERITY["date"], evidence)
 
 
 def weekday_mismatch(article: str, time: TimeExpr, text: str, name: Namer) -> Discrepancy | None:

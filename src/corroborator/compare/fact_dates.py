@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from corroborator.compare.discrepancy import SEVERITY
+from corroborator.compare.discrepancy import date_discrepancy
 from corroborator.compare.fact_align import FactAlignment, fact_span
 from corroborator.compare.text import shorten
-from corroborator.types import Analysis, Discrepancy, Evidence, Fact, TimeExpr
+from corroborator.types import Analysis, Discrepancy, Fact, TimeExpr
 
 CALENDAR_DATE = re.compile(r"^(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?$")
 """A year, a month or a day, its year maybe unknown ("November 18" in an undated article: XXXX-11-18)."""
@@ -70,12 +70,7 @@ def _differ(first: str, second: str) -> bool:
 def _discrepancy(
     left: Fact, right: Fact, first: TimeExpr, second: TimeExpr, name: Callable[[str], str]
 ) -> Discrepancy:
-    explanation = (
-        f'when "{shorten(left.text, FACT_CHARS)}": {name(left.article)} says "{first.text}" ({first.value}), '
-        f'{name(right.article)} says "{second.text}" ({second.value})'
-    )
-    evidence = [
-        Evidence(left.article, first.start, first.end, first.text),
-        Evidence(right.article, second.start, second.end, second.text),
-    ]
-    return Discrepancy("date", explanation, SEVERITY["date"], evidence, [fact_span(left), fact_span(right)])
+    what = f'when "{shorten(left.text, FACT_CHARS)}"'
+    found = date_discrepancy(what, (left.article, first), (right.article, second), name)
+    found.facts = [fact_span(left), fact_span(right)]
+    return found
