@@ -176,7 +176,7 @@ def test_a_figure_that_changed_between_days_is_shown_as_a_change_over_time(tmp_p
         (update,) = client.get("/api/stories/riot").json()["brief"]["discrepancies"]
         page = client.get("/stories/riot").text
     assert update["kind"] == "update"
-    assert [e["text"] for e in update["evidence"]] == ["12", "15"]
+    assert [e["text"] for e in update["evidence"]] == ["12 people", "15 people"]
     discrepancies = page.split('<section id="discrepancies">')[1].split("</section>")[0]
     changes = page.split('<section id="updates">')[1].split("</section>")[0]
     assert "do not contradict each other on anything found" in discrepancies
