@@ -116,13 +116,14 @@ def _is_count(quantity: Quantity) -> bool:
 def _range(quantity: Quantity) -> tuple[float, float]:
     """The values the figure may stand for, in its dimension's base unit (metres for feet)."""
     written = float(quantity.value or 0.0)
-    value = written * measure(quantity)[1]
+    size = measure(quantity)[1]
+    value = written * size
     if quantity.mod in ("at_least", "more_than"):
         return value, INFINITY
     if quantity.mod in ("at_most", "less_than"):
         return -INFINITY, value
     spread = ABOUT if quantity.mod == "about" else (ROUNDING if _is_round(written) else 0.0)
-    if measure(quantity)[1] != 1.0:
+    if size != 1.0:
         spread = max(spread, ROUNDING)
     return value * (1 - spread), value * (1 + spread)
 

@@ -68,10 +68,10 @@ class PairBlock:
     number_conflict: Mask
     time_conflict: Mask
     numbers_differ: Mask
-    days_conflict: Mask
-    """Both facts give calendar dates, none in common, a year maybe unknown ("XXXX-11-18")."""
     """Both facts give figures, not all the same: a figure of one may count what another of the other
     counts with another value ("seven AK-47s, two other rifles" / "seven AK-47s, three other rifles")."""
+    days_conflict: Mask
+    """Both facts give calendar dates, none in common, a year maybe unknown ("XXXX-11-18")."""
 
 
 class PairFeatures:
