@@ -225,9 +225,9 @@ def _is_detail(
             return False
     if norm(mod_a) == norm(mod_b) or _same_or_more_general(mod_a, head.text, mod_b, head_b.text):
         return False
-    if word_similarity(mod_a, mod_b) >= SYNONYM_SIMILARITY:
+    if not (_modifies_noun(left, side_a[-1], head) and _modifies_noun(right, side_b[-1], head_b)):
         return False
-    return _modifies_noun(left, side_a[-1], head) and _modifies_noun(right, side_b[-1], head_b)
+    return word_similarity(mod_a, mod_b) < SYNONYM_SIMILARITY
 
 
 def _is_degree(word: str) -> bool:

@@ -25,7 +25,6 @@ S = TypeVar("S", bound=_Spanned)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MIN_FACT_WORDS = 3
 MIN_SPEECH_WORDS = 2
-MIN_SPEECH_WORDS = 2
 HEADING_WORDS = 12
 HEADING_CHARS = 40 * HEADING_WORDS
 CLOSING = (".", "!", "?", '"', "”", "’", "'", ")")

