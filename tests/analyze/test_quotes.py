@@ -296,6 +296,27 @@ def test_a_title_speaker_is_the_person_named_with_that_title() -> None:
     assert by_cue(in_a_word, "said").speaker_entity is None, "'ringleader' is not the title 'leader'"
 
 
+def test_a_title_in_apposition_to_a_name_resolves_to_that_person() -> None:
+    later = "The interior secretary said he would ask the courts to overturn the rule."
+    for named in (
+        "The commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, agreed.",
+        "Ken Salazar, the interior secretary, and Gary Locke, the commerce secretary, agreed.",
+    ):
+        assert by_cue(quotes_of(f"{named} {later}"), "said").speaker_entity == "Ken Salazar"
+    deputy = quotes_of(f"Ken Salazar, the interior secretary's deputy, agreed. {later}")
+    assert by_cue(deputy, "said").speaker_entity is None
+
+
+def test_a_noun_compound_is_no_cue_and_with_is_no_part_of_a_speaker() -> None:
+    host = quotes_of("“I’m hosting the Oscars!”, the comedian and talk show host said on Twitter.")
+    assert [q.cue.text for q in host if q.cue is not None] == ["said"]
+    shows = quotes_of("Video shows police fired first, witnesses said.")
+    assert {q.cue.text for q in shows if q.cue is not None} == {"shows", "said"}
+    trial = quotes_of("The trial went on, with prosecution witnesses testifying that he was still a danger.")
+    speaker = by_cue(trial, "testifying").speaker
+    assert speaker is not None and speaker.text == "prosecution witnesses"
+
+
 def test_seed_001_cheong_told_the_associated_press(seed_quotes: dict[str, list[Quote]]) -> None:
     quote = by_cue(seed_quotes["001"], "told")
     assert quote.speaker is not None and quote.speaker.text == "Cheong Seong Chang"

@@ -20,7 +20,14 @@ from spacy.tokens import Doc
 
 from corroborator.analyze.nlp.arrays import read_sentence_bounds, sentence_bounds
 from corroborator.analyze.nlp.load import text_of
-from corroborator.analyze.quotes.lexicon import CLAUSE_FORMS, TELL_FORMS, find_cues
+from corroborator.analyze.quotes.lexicon import (
+    CLAUSE_FORMS,
+    OBJECT_VERBS,
+    SPEECH_FORMS,
+    SPEECH_VERBS,
+    TELL_FORMS,
+    find_cues,
+)
 from corroborator.analyze.quotes.reading import (
     ArticleView,
     Found,
@@ -109,6 +116,7 @@ def _sentence_quotes(
         if (
             cue[0] < consumed
             or _after_determiner(article.text, start, cue[0])
+            or _in_noun_compound(article.text, cue[1], end, form)
             or article.quotes.enclosing(cue[0]) is not None
         ):
             continue
@@ -135,6 +143,19 @@ def _after_determiner(text: str, start: int, cue_start: int) -> bool:
     if not words or text[words[-1][1] : cue_start].strip():
         return False
     return text[words[-1][0] : words[-1][1]].lower() in DETERMINERS
+
+
+BARE_FORMS = frozenset(SPEECH_VERBS) | frozenset(OBJECT_VERBS)
+_COMPOUND_RE = re.compile(r"\s([a-z]+)\s+(\w+)")
+
+
+def _in_noun_compound(text: str, cue_end: int, end: int, form: str) -> bool:
+    """Whether the cue word is the first noun of a compound whose speaker speaks: "the talk show host said"
+    (a bare form, its next word in lower case, followed by a verb of speech)."""
+    if form not in BARE_FORMS:
+        return False
+    match = _COMPOUND_RE.match(text, cue_end, end)
+    return match is not None and match.group(2) in SPEECH_FORMS
 
 
 def _cut_earlier_contents(text: str, founds: list[Found], later: Found) -> None:

@@ -94,8 +94,14 @@ class MentionIndex:
         return before[-1] if before else (titled[0] if titled else None)
 
     def _titled(self, mention: EntityMention, title: str) -> bool:
+        """The title right before the name ("Interior Secretary Ken Salazar"), or in apposition to it ("the
+        interior secretary, Ken Salazar," or "Ken Salazar, the interior secretary,")."""
         before = self.text[max(0, mention.start - 80) : mention.start].rstrip().lower()
-        return before.endswith(title) and not before[: -len(title)][-1:].isalnum()
+        before = before.removesuffix(",").rstrip() if before.endswith(f"the {title},") else before
+        if before.endswith(title) and not before[: -len(title)][-1:].isalnum():
+            return True
+        after = self.text[mention.end : mention.end + len(title) + 12].lower()
+        return re.match(rf",\s+the {re.escape(title)}(?![\w'’-])", after) is not None
 
     def last_medium_before(self, position: int) -> str | None:
         index = bisect.bisect_left(self._media, (position, 0, "")) - 1

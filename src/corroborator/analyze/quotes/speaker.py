@@ -153,6 +153,8 @@ def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: i
         chosen.append(word)
     if not chosen or text[chosen[-1][0] : chosen[-1][1]].lower() in _PREPOSITIONS:
         return None  # "responded to the distress call": a phrase after a preposition is no speaker
+    if len(chosen) > 1 and text[chosen[-1][0] : chosen[-1][1]].lower() == "with":
+        chosen.pop()  # "with prosecution witnesses testifying that": the witnesses testify
     return (chosen[-1][0], chosen[0][1])
 
 
