@@ -4,6 +4,7 @@ check the spelling, not doubt the story."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
@@ -14,8 +15,8 @@ from corroborator.types import Analysis, Discrepancy, EntityMention, Evidence
 
 SPELLING_SEVERITY = 0
 LONG_WORD_LETTERS = 8
-"""A word this long may differ by two letters ("Alishvandi" / "Alishwandy"); a shorter one by one ("Rait" /
-"Raite", "Heydar" / "Heidar"), so "North" / "South" Korea are two places."""
+"""A word this long may differ by two letters ("Alishvandi" / "Alishwandi"); a shorter one by one ("Rait" /
+"Raite"), so "North" / "South" Korea are two places."""
 MIN_WORD_LETTERS = 4
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC"})
 
@@ -100,6 +101,24 @@ def _words(text: str) -> list[str]:
     return [w for w in ("".join(c for c in word if c.isalnum()) for word in name_tokens(text)) if w]
 
 
+ROMANISATIONS = (
+    (re.compile(r"^[gy](?=i[aeiou])"), ""),  # Greek Γι-: "Giannis", "Yiannis", "Iannis"
+    (re.compile(r"(?<=[aeo])y(?![aeiou])"), "i"),  # diphthongs: "Heydar" / "Heidar", "Hossayn" / "Hossain"
+    (re.compile(r"ou"), "u"),  # "Yousef" / "Yusef", "Mahmoud" / "Mahmud"
+)
+"""Letters that romanisations of one name written in another script (Greek, Arabic, Persian) choose
+between. Names that differ only in these are one name written two accepted ways: no discrepancy. Other
+letters are a misspelling ("Rait" / "Raite")."""
+
+
+def romanised(word: str) -> str:
+    """`word` with the letters romanisations choose between made one (lower case)."""
+    key = word.lower()
+    for pattern, replacement in ROMANISATIONS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
 def _spelt_two_ways(left: str, right: str) -> bool:
     """Same words but one, and that one differs by a letter (two in a long word): "Duncan Rait" / "Raite"."""
     return _words_spelt_two_ways(_words(left), _words(right))
@@ -112,6 +131,8 @@ def _words_spelt_two_ways(words_left: list[str], words_right: list[str]) -> bool
     if len(differing) != 1:
         return False
     a, b = differing[0]
+    if romanised(a) == romanised(b):
+        return False  # "Giannis" / "Yiannis", "Heydar" / "Heidar": two romanisations, neither is wrong
     if min(len(a), len(b)) < MIN_WORD_LETTERS or not (a.isalpha() and b.isalpha()):
         return False  # "79th" / "85th" are two events, not two spellings
     if a.startswith(b) or b.startswith(a):  # "Rait" / "Raite"; not a plural, another word or a suffix
