@@ -42,3 +42,21 @@ def test_a_person_after_a_preposition_that_is_not_locative_stays_a_person() -> N
     start = text.index("Maria Lopez")
     checked = checked_labels(text, [EntityMention(start, start + 11, "Maria Lopez", "PERSON", "Maria Lopez")])
     assert [m.label for m in checked] == ["PERSON"]
+
+
+def test_a_name_after_the_village_of_or_southwest_of_is_a_place() -> None:
+    text = (
+        "The injured were taken to the provincial capital of Bandar Abbas. Residents of the village of "
+        "Gavarzin complained. Qeshm lies southwest of Bandar Abbas. The wife of Ali Safa said so."
+    )
+    found = [
+        EntityMention(m.start(), m.end(), m.group(), "PERSON", m.group())
+        for m in re.finditer(r"Bandar Abbas|Gavarzin|Ali Safa", text)
+    ]
+    labels = [(m.text, m.label) for m in checked_labels(text, found)]
+    assert labels == [
+        ("Bandar Abbas", "FAC"),
+        ("Gavarzin", "GPE"),
+        ("Bandar Abbas", "FAC"),
+        ("Ali Safa", "PERSON"),
+    ]

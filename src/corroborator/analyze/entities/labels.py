@@ -1,5 +1,6 @@
 """Entity labels checked against their context, where the small NER model errs: a place after "in" or
-"into" is no person ("in Wasilla", "into Betty Ford"), a ship is no person ("INS Mysore"), and a common
+"into", "the village of" or "southwest of" is no person ("in Wasilla", "into Betty Ford", "the provincial
+capital of Bandar Abbas"), a ship is no person ("INS Mysore"), and a common
 word opening a sentence is no name ("Arson is suspected")."""
 
 from __future__ import annotations
@@ -9,7 +10,12 @@ import re
 from corroborator.lexicon import is_lower_case_noun
 from corroborator.types import EntityMention
 
-LOCATIVE = re.compile(r"\b(?:in|into|near|outside|inside|across|throughout|towards?)\s+(?:the\s+)?$", re.I)
+LOCATIVE = re.compile(
+    r"\b(?:(?:in|into|near|outside|inside|across|throughout|towards?)\s+(?:the\s+)?"
+    r"|(?:capital|city|town|village|province|port|island|district|county)\s+of\s+"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+)$",
+    re.I,
+)
 VESSEL = re.compile(r"^(?:INS|MV|MS|MT|SS|USS|USNS|HMS|HMAS|HMCS|RMS|FV)\s")
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]*\s*)$")
 CONTEXT_CHARS = 24
