@@ -307,6 +307,17 @@ def test_a_title_in_apposition_to_a_name_resolves_to_that_person() -> None:
     assert by_cue(deputy, "said").speaker_entity is None
 
 
+def test_a_possessed_role_resolves_to_the_person_named_with_that_role_or_a_synonym() -> None:
+    from corroborator.analyze.pipeline import shared_analyzer
+
+    said = "Lindsay Lohan's lawyer says the actress checked into rehab on Thursday."
+    named = Article(text=f"{said} Attorney Mark Jay Heller told the judge that Lohan had checked in.")
+    unnamed = Article(text=said)
+    analyses = shared_analyzer().analyze([named, unnamed])
+    assert by_cue(analyses[0].quotes, "says").speaker_entity == "Mark Jay Heller"
+    assert by_cue(analyses[1].quotes, "says").speaker_entity is None
+
+
 def test_a_noun_compound_is_no_cue_and_with_is_no_part_of_a_speaker() -> None:
     host = quotes_of("“I’m hosting the Oscars!”, the comedian and talk show host said on Twitter.")
     assert [q.cue.text for q in host if q.cue is not None] == ["said"]

@@ -13,6 +13,7 @@ from corroborator.lexicon.wordnet import (
     load_wordnet,
     opposite_verbs,
     related_verbs,
+    role_names,
     same_or_more_general,
     verb_base,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "load_wordnet",
     "opposite_verbs",
     "related_verbs",
+    "role_names",
     "same_or_more_general",
     "verb_base",
 ]

@@ -215,6 +215,15 @@ def same_or_more_general(left: str, right: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+def role_names(word: str) -> tuple[str, ...]:
+    """The word and the other names WordNet gives its first noun sense ("lawyer" -> "lawyer", "attorney"),
+    lower case."""
+    senses = load_wordnet().synsets(word.strip().casefold(), pos="n")
+    names = [name.replace("_", " ").casefold() for name in senses[0].lemma_names()] if senses else []
+    return tuple(dict.fromkeys([word.casefold(), *names]))
+
+
+@functools.lru_cache(maxsize=8192)
 def is_degree_word(word: str) -> bool:
     """Whether a modifier tells a degree, not a kind: WordNet's first sense of it is a quantity
     ("maximum", "minimum"). "the maximum sentence" and "a life sentence" can name one sentence, as "the

@@ -124,6 +124,8 @@ class MentionIndex:
 
 _TITLED = re.compile(r"the ((?:[a-z-]+ ){0,2}[a-z-]+)")
 """A definite description that may be a title: "the supreme leader", "the minister"."""
+_POSSESSED_ROLE = re.compile(r"(?:[\w.-]+(?: [\w.-]+){0,2}['’]s|his|her|their)\s+([a-z]+)")
+"""A role held for someone: "lindsay lohan's lawyer", "her spokesman"."""
 _NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:[ -](?:[A-Z][\w&.'’-]*|of|de|du|la))*")
 
 
@@ -184,7 +186,24 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
                 return mention.entity
     titled = _TITLED.fullmatch(lowered)
     holder = mentions.titled_person(titled.group(1), start) if titled and not inside else None
+    if holder is None:
+        holder = _holder_of_role(lowered, start, mentions)
     return holder.entity if holder else None
+
+
+def _holder_of_role(lowered: str, start: int, mentions: MentionIndex) -> EntityMention | None:
+    """The person the article names with the role of a possessed description: "Lindsay Lohan's lawyer
+    says" -> "Attorney Mark Jay Heller" (the role or a WordNet synonym of it as the title)."""
+    from corroborator.lexicon import role_names
+
+    possessed = _POSSESSED_ROLE.fullmatch(lowered)
+    if possessed is None:
+        return None
+    for title in role_names(possessed.group(1)):
+        holder = mentions.titled_person(title, start)
+        if holder is not None:
+            return holder
+    return None
 
 
 def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
