@@ -323,6 +323,12 @@ def test_a_noun_compound_is_no_cue_and_with_is_no_part_of_a_speaker() -> None:
     assert [q.cue.text for q in host if q.cue is not None] == ["said"]
     shows = quotes_of("Video shows police fired first, witnesses said.")
     assert {q.cue.text for q in shows if q.cue is not None} == {"shows", "said"}
+    for chain, cue in (
+        ("Most voters say they think she could win.", "say"),
+        ("Officials say police said the man fled.", "say"),
+        ("I want to say he is wrong.", "say"),
+    ):
+        assert cue in {q.cue.text for q in quotes_of(chain) if q.cue is not None}, chain
     trial = quotes_of("The trial went on, with prosecution witnesses testifying that he was still a danger.")
     speaker = by_cue(trial, "testifying").speaker
     assert speaker is not None and speaker.text == "prosecution witnesses"

@@ -116,7 +116,7 @@ def _sentence_quotes(
         if (
             cue[0] < consumed
             or _after_determiner(article.text, start, cue[0])
-            or _in_noun_compound(article.text, cue[1], end, form)
+            or _in_noun_compound(article.text, cue, start, end, form)
             or article.quotes.enclosing(cue[0]) is not None
         ):
             continue
@@ -147,15 +147,28 @@ def _after_determiner(text: str, start: int, cue_start: int) -> bool:
 
 BARE_FORMS = frozenset(SPEECH_VERBS) | frozenset(OBJECT_VERBS)
 _COMPOUND_RE = re.compile(r"\s([a-z]+)\s+(\w+)")
+_BEFORE_RE = re.compile(r"([a-z]+)\s+$")
 
 
-def _in_noun_compound(text: str, cue_end: int, end: int, form: str) -> bool:
-    """Whether the cue word is the first noun of a compound whose speaker speaks: "the talk show host said"
-    (a bare form, its next word in lower case, followed by a verb of speech)."""
+def _in_noun_compound(text: str, cue: tuple[int, int], start: int, end: int, form: str) -> bool:
+    """Whether the cue word is inside a noun compound whose head speaks: "the talk show host said" (a bare
+    form between a singular lower-case word and a common noun, and then a verb of speech; not "voters say
+    they think", "officials say police said" or "want to say")."""
+    from corroborator.lexicon import is_common_noun
+
     if form not in BARE_FORMS:
         return False
-    match = _COMPOUND_RE.match(text, cue_end, end)
-    return match is not None and match.group(2) in SPEECH_FORMS
+    after = _COMPOUND_RE.match(text, cue[1], end)
+    before = _BEFORE_RE.search(text, max(start, cue[0] - 30), cue[0])
+    return (
+        after is not None
+        and after.group(2) in SPEECH_FORMS
+        and before is not None
+        and not before.group(1).endswith("s")
+        and before.group(1) not in DETERMINERS
+        and is_common_noun(before.group(1))
+        and is_common_noun(after.group(1))
+    )
 
 
 def _cut_earlier_contents(text: str, founds: list[Found], later: Found) -> None:
