@@ -47,6 +47,7 @@ from corroborator.analyze.quotes.relay import (
 )
 from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
+from corroborator.lexicon import is_common_noun
 from corroborator.types.analysis import EntityMention, Quote, Span
 
 __all__ = ["extract_quotes", "relay_chain"]
@@ -154,8 +155,6 @@ def _in_noun_compound(text: str, cue: tuple[int, int], start: int, end: int, for
     """Whether the cue word is inside a noun compound whose head speaks: "the talk show host said" (a bare
     form between a singular lower-case word and a common noun, and then a verb of speech; not "voters say
     they think", "officials say police said" or "want to say")."""
-    from corroborator.lexicon import is_common_noun
-
     if form not in BARE_FORMS:
         return False
     after = _COMPOUND_RE.match(text, cue[1], end)

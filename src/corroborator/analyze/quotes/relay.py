@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from corroborator.analyze.entities import media
 from corroborator.analyze.quotes.lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
+from corroborator.lexicon import role_names
 from corroborator.types.analysis import EntityMention, Quote
 
 MAX_ENCLOSING_CHARS = 10_000
@@ -194,8 +195,6 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
 def _holder_of_role(lowered: str, start: int, mentions: MentionIndex) -> EntityMention | None:
     """The person the article names with the role of a possessed description: "Lindsay Lohan's lawyer
     says" -> "Attorney Mark Jay Heller" (the role or a WordNet synonym of it as the title)."""
-    from corroborator.lexicon import role_names
-
     possessed = _POSSESSED_ROLE.fullmatch(lowered)
     if possessed is None:
         return None
