@@ -60,3 +60,21 @@ def test_a_name_after_the_village_of_or_southwest_of_is_a_place() -> None:
         ("Bandar Abbas", "FAC"),
         ("Ali Safa", "PERSON"),
     ]
+
+
+def test_a_name_read_with_the_is_a_body_not_a_person() -> None:
+    text = (
+        "Valley Dairy Inc., which does business as the Matanuska Creamery, told the board. "
+        "Matanuska Creamery lost money. The John F. Kennedy Center opened. Jane Smith of the firm spoke."
+    )
+    found = [
+        EntityMention(m.start(), m.end(), m.group(), "PERSON", m.group())
+        for m in re.finditer(r"Matanuska Creamery|John F\. Kennedy|Jane Smith", text)
+    ]
+    labels = [(m.text, m.label) for m in checked_labels(text, found)]
+    assert labels == [
+        ("Matanuska Creamery", "ORG"),
+        ("Matanuska Creamery", "ORG"),
+        ("John F. Kennedy", "PERSON"),
+        ("Jane Smith", "PERSON"),
+    ]

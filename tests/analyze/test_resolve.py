@@ -88,6 +88,17 @@ def test_romanisation_variants_join_but_different_people_do_not() -> None:
     assert not index.same("Kim Jong Un", "Kim Jong Il")
 
 
+def test_names_romanised_with_another_first_letter_join() -> None:
+    index = resolve_entities(
+        [
+            analysis_of("a", ("Giannis Panagopoulos", "PERSON"), ("Gianni Versace", "PERSON")),
+            analysis_of("b", ("Yiannis Panagopoulos", "PERSON"), ("Yanis Varoufakis", "PERSON")),
+        ]
+    )
+    assert index.same("Giannis Panagopoulos", "Yiannis Panagopoulos")
+    assert not index.same("Gianni Versace", "Yanis Varoufakis")
+
+
 def test_surname_only_key_joins_the_single_full_name_it_fits() -> None:
     index = resolve_entities(
         [

@@ -4,13 +4,12 @@ check the spelling, not doubt the story."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
 
-from corroborator.analyze.entities.names import name_tokens
+from corroborator.analyze.entities.names import name_tokens, romanised
 from corroborator.types import Analysis, Discrepancy, EntityMention, Evidence
 
 SPELLING_SEVERITY = 0
@@ -99,24 +98,6 @@ def _folded(text: str) -> str:
 def _words(text: str) -> list[str]:
     """The folded words of a name, marks such as "®" dropped."""
     return [w for w in ("".join(c for c in word if c.isalnum()) for word in name_tokens(text)) if w]
-
-
-ROMANISATIONS = (
-    (re.compile(r"^[gy](?=i[aeiou])"), ""),  # Greek Γι-: "Giannis", "Yiannis", "Iannis"
-    (re.compile(r"(?<=[aeo])y(?![aeiou])"), "i"),  # diphthongs: "Heydar" / "Heidar", "Hossayn" / "Hossain"
-    (re.compile(r"ou"), "u"),  # "Yousef" / "Yusef", "Mahmoud" / "Mahmud"
-)
-"""Letters that romanisations of one name written in another script (Greek, Arabic, Persian) choose
-between. Names that differ only in these are one name written two accepted ways: no discrepancy. Other
-letters are a misspelling ("Rait" / "Raite")."""
-
-
-def romanised(word: str) -> str:
-    """`word` with the letters romanisations choose between made one (lower case)."""
-    key = word.lower()
-    for pattern, replacement in ROMANISATIONS:
-        key = pattern.sub(replacement, key)
-    return key
 
 
 def _spelt_two_ways(left: str, right: str) -> bool:

@@ -1,6 +1,7 @@
 """Entity labels checked against their context, where the small NER model errs: a place after "in" or
 "into", "the village of" or "southwest of" is no person ("in Wasilla", "into Betty Ford", "the provincial
-capital of Bandar Abbas"), a ship is no person ("INS Mysore"), and a common
+capital of Bandar Abbas"), a name read with "the" is a body ("the Matanuska Creamery"), a ship is no
+person ("INS Mysore"), and a common
 word opening a sentence is no name ("Arson is suspected")."""
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
     """`mentions` with the labels their context contradicts corrected, and common words taken for names
     dropped. A name read as a place once (after "in") is a place in all its mentions in the article."""
     places = {m.text for m in mentions if m.label == "PERSON" and _after_locative(text, m)}
+    bodies = {m.text for m in mentions if m.label == "PERSON" and _with_article(text, m)}
     kept = []
     for mention in mentions:
         if mention.label == "PERSON" and VESSEL.match(mention.text):
             mention.label = "PRODUCT"
         elif mention.label == "PERSON" and mention.text in places:
             mention.label = "FAC" if len(mention.text.split()) > 1 else "GPE"
+        elif mention.label == "PERSON" and mention.text in bodies:
+            mention.label = "ORG"
         elif mention.label == "PERSON" and _common_word_opening_a_sentence(text, mention, mentions):
             continue
         kept.append(mention)
@@ -39,6 +43,15 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
 
 def _after_locative(text: str, mention: EntityMention) -> bool:
     return bool(LOCATIVE.search(text[max(0, mention.start - CONTEXT_CHARS) : mention.start]))
+
+
+def _with_article(text: str, mention: EntityMention) -> bool:
+    """ "the Matanuska Creamery": a name of two or more words right after a lower-case "the" and not
+    before another name ("the John F. Kennedy Center" is read whole elsewhere); people take no article."""
+    if len(mention.text.split()) < 2 or text[max(0, mention.start - 4) : mention.start] != "the ":
+        return False
+    following = text[mention.end : mention.end + 2].lstrip()
+    return not following[:1].isupper()
 
 
 def _common_word_opening_a_sentence(

@@ -53,3 +53,21 @@ def is_part_of(short: Sequence[str], full: Sequence[str]) -> bool:
     if not short or len(short) >= len(full):
         return False
     return tuple(full[: len(short)]) == tuple(short) or tuple(full[-len(short) :]) == tuple(short)
+
+
+ROMANISATIONS = (
+    (re.compile(r"^[gy](?=i[aeiou])"), ""),  # Greek Γι-: "Giannis", "Yiannis", "Iannis"
+    (re.compile(r"(?<=[aeo])y(?![aeiou])"), "i"),  # diphthongs: "Heydar" / "Heidar", "Hossayn" / "Hossain"
+    (re.compile(r"ou"), "u"),  # "Yousef" / "Yusef", "Mahmoud" / "Mahmud"
+)
+"""Letters that romanisations of one name written in another script (Greek, Arabic, Persian) choose
+between. Names that differ only in these are one name written two accepted ways: no discrepancy. Other
+letters are a misspelling ("Rait" / "Raite")."""
+
+
+def romanised(word: str) -> str:
+    """`word` with the letters romanisations choose between made one (lower case)."""
+    key = word.lower()
+    for pattern, replacement in ROMANISATIONS:
+        key = pattern.sub(replacement, key)
+    return key

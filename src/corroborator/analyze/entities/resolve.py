@@ -20,6 +20,7 @@ from corroborator.analyze.entities.names import (
     is_part_of,
     name_key,
     name_tokens,
+    romanised,
 )
 from corroborator.types import Analysis
 
@@ -182,16 +183,17 @@ def _link_by_form(links: _Links, stats: dict[str, _KeyStats]) -> None:
 
 
 def _link_fuzzy_names(links: _Links, stats: dict[str, _KeyStats]) -> None:
-    """Romanisation and spelling variants of multi-word names with the same label ("Chong Song-chang")."""
+    """Romanisation and spelling variants of multi-word names with the same label ("Chong Song-chang",
+    "Giannis" / "Yiannis Panagopoulos")."""
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, entry in stats.items():
         tokens = name_tokens(key)
         if len(tokens) >= 2:
-            blocks[(_majority_label(entry), tokens[0][:1])].append(key)
+            blocks[(_majority_label(entry), romanised(tokens[0])[:1])].append(key)
     for keys in blocks.values():
         if len(keys) < 2:
             continue
-        folded = [name_key(key) for key in keys]
+        folded = [romanised(name_key(key)) for key in keys]
         scores = process.cdist(folded, folded, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME, workers=1)
         for i, j in zip(*numpy.nonzero(numpy.triu(scores, k=1)), strict=True):
             if _last_tokens_agree(keys[i], keys[j]):
