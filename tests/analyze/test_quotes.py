@@ -318,6 +318,51 @@ def test_a_possessed_role_resolves_to_the_person_named_with_that_role_or_a_synon
     assert by_cue(analyses[1].quotes, "says").speaker_entity is None
 
 
+def test_a_group_described_by_role_resolves_to_the_member_the_article_names() -> None:
+    trial = (
+        "Fulton County District Attorney Paul Howard spoke on Saturday. At trial, prosecutors contended "
+        "Nichols ambushed Wilhelm. Defense lawyers contended that Nichols was ill. Josh Moore, one of the "
+        "defense lawyers, had spoken to the judge earlier."
+    )
+    quotes = quotes_of(trial)
+    assert [q.speaker_entity for q in quotes if q.cue is not None and q.cue.text == "contended"] == [
+        "Paul Howard",
+        "Josh Moore",
+    ]
+    producers = quotes_of(
+        "The producers of the Academy Awards telecast announced that Ellen DeGeneres would return. The "
+        "producers, Craig Zadan and Neil Meron, caused some backlash last year."
+    )
+    assert by_cue(producers, "announced").speaker_entity == "Craig Zadan"
+    after = quotes_of(
+        "Both attorneys said the verdict was fair. Defense Attorney Stanley Perlo left at noon."
+    )
+    assert by_cue(after, "said").speaker_entity == "Stanley Perlo"
+    for unnamed in (
+        "Defense lawyers said the verdict was unfair. District Attorney Paul Howard left at noon.",
+        "Officials said the fire was out. Fire Chief John Smith arrived at noon.",
+        "Prosecutors said the verdict was fair. Defense Attorney Stanley Perlo left at noon.",
+    ):
+        assert by_cue(quotes_of(unnamed), "said").speaker_entity is None, unnamed
+
+
+def test_a_name_followed_by_appositions_is_the_speaker_not_a_body_inside_them() -> None:
+    for text, speaker in (
+        (
+            "John Christie, head of production for Paperny Films, located nearby, said they planned a party.",
+            "John Christie",
+        ),
+        (
+            "Abdoulaye Barry, 24, who works at African Movies, said rioters tried to storm the shop.",
+            "Abdoulaye Barry",
+        ),
+        ("The head of the union, Giannis Panagopoulos, said the strike would go on.", "Giannis Panagopoulos"),
+    ):
+        assert by_cue(quotes_of(text), "said").speaker_entity == speaker, text
+    after = quotes_of("After meeting John Smith, the head of Acme Corp, visibly tired, said talks failed.")
+    assert by_cue(after, "said").speaker_entity != "John Smith"
+
+
 def test_a_noun_compound_is_no_cue_and_with_is_no_part_of_a_speaker() -> None:
     host = quotes_of("“I’m hosting the Oscars!”, the comedian and talk show host said on Twitter.")
     assert [q.cue.text for q in host if q.cue is not None] == ["said"]

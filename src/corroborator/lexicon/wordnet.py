@@ -224,6 +224,36 @@ def role_names(word: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8192)
+def noun_base(phrase: str) -> str | None:
+    """The singular of a noun or compound ("defense lawyers" -> "defense lawyer"), lower case; None when
+    WordNet does not know it as a noun."""
+    base = load_wordnet().morphy(phrase.strip().casefold().replace(" ", "_"), "n")
+    return str(base).replace("_", " ") if base else None
+
+
+@functools.lru_cache(maxsize=65536)
+def names_a_person(term: str) -> bool:
+    """Whether a word or compound has a noun sense, among its first SENSES_CONSIDERED, that is a kind of
+    person ("district attorney", "producers"; not "meeting" or "message")."""
+    senses = load_wordnet().synsets(term.strip().casefold().replace(" ", "_"), pos="n")
+    return any(sense.lexname() == "noun.person" for sense in senses[:SENSES_CONSIDERED])
+
+
+@functools.lru_cache(maxsize=8192)
+def is_kind_of_role(title: str, role: str) -> bool:
+    """Whether a title names a role or a kind of it, as nouns ("district attorney" is a "prosecutor",
+    "defense attorney" a "defense lawyer" and a "lawyer"; "lawyer" is no "prosecutor")."""
+    reader = load_wordnet()
+    titles, roles = (
+        reader.synsets(term.strip().casefold().replace(" ", "_"), pos="n")[:SENSES_CONSIDERED]
+        for term in (title, role)
+    )
+    if not titles or not roles:
+        return False
+    return bool(set(titles) & set(roles)) or _is_kind_of(titles, roles)
+
+
+@functools.lru_cache(maxsize=8192)
 def is_degree_word(word: str) -> bool:
     """Whether a modifier tells a degree, not a kind: WordNet's first sense of it is a quantity
     ("maximum", "minimum"). "the maximum sentence" and "a life sentence" can name one sentence, as "the

@@ -194,7 +194,7 @@ NP_BOUNDARIES = word_set(
     "or nor than until unless whom what how why"
 )
 MEDIUM_NOUNS = re.compile(
-    r"^(?:the|this|that|a|an)\s+(?:(?:state|news|wire|state-run|official)\s+)*"
+    r"^(?:the|this|that|a|an)\s+(?:same\s+)?(?:(?:state|news|wire|state-run|official)\s+)*"
     r"(?:report|agency|news agency|newspaper|paper|broadcaster|outlet|network|wire|wire service|channel|"
     r"media|dispatch|daily)$",
     re.IGNORECASE,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from corroborator.analyze.entities import media
 from corroborator.analyze.quotes.lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
-from corroborator.lexicon import role_names
+from corroborator.lexicon import is_kind_of_role, names_a_person, noun_base, role_names
 from corroborator.types.analysis import EntityMention, Quote
 
 MAX_ENCLOSING_CHARS = 10_000
@@ -44,6 +44,7 @@ class MentionIndex:
     text: str = ""
     _starts: list[int] = field(init=False)
     _media: list[tuple[int, int, str]] = field(init=False)
+    _person_titles: list[tuple[EntityMention, list[str]]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.entities = sorted(self.entities, key=lambda e: (e.start, -e.end))
@@ -104,6 +105,34 @@ class MentionIndex:
         after = self.text[mention.end : mention.end + len(title) + 12].lower()
         return re.match(rf",\s+the {re.escape(title)}(?![\w'’-])", after) is not None
 
+    def role_holders(self, role: str, qualifier: str | None) -> list[EntityMention]:
+        """The persons named with `role` or a kind of it as their title ("District Attorney Paul Howard" for
+        "prosecutor"), in order; with a qualifier the title must say it too ("defense" lawyers)."""
+        if self._person_titles is None:
+            self._person_titles = [(m, self._titles(m)) for m in self.entities if m.label == "PERSON"]
+        return [
+            mention
+            for mention, titles in self._person_titles
+            if any(
+                is_kind_of_role(title, role) and (qualifier is None or qualifier in title.split())
+                for title in titles
+            )
+        ]
+
+    def _titles(self, mention: EntityMention) -> list[str]:
+        """The titles a name is given: the words right before it ("deputy district attorney", "district
+        attorney", "attorney") and an apposition after it ("Josh Moore, one of the defense lawyers,")."""
+        before = _TITLE_WORDS.search(self.text[max(0, mention.start - 60) : mention.start])
+        words = before.group(1).lower().split() if before else []
+        titles = [" ".join(words[start:]) for start in range(len(words))]
+        for apposed in (
+            _APPOSED_TITLE.match(self.text, mention.end),
+            _TITLE_BEFORE.search(self.text[max(0, mention.start - 60) : mention.start]),
+        ):
+            if apposed is not None:
+                titles.append(noun_base(apposed.group(1).lower()) or apposed.group(1).lower())
+        return [title for title in titles if names_a_person(title)]
+
     def last_medium_before(self, position: int) -> str | None:
         index = bisect.bisect_left(self._media, (position, 0, "")) - 1
         return self._media[index][2] if index >= 0 else None
@@ -127,6 +156,15 @@ _TITLED = re.compile(r"the ((?:[a-z-]+ ){0,2}[a-z-]+)")
 """A definite description that may be a title: "the supreme leader", "the minister"."""
 _POSSESSED_ROLE = re.compile(r"(?:[\w.-]+(?: [\w.-]+){0,2}['’]s|his|her|their)\s+([a-z]+)")
 """A role held for someone: "lindsay lohan's lawyer", "her spokesman"."""
+_GROUP = re.compile(
+    r"(?:(?:the|both|all|two|three|four|five|several|many|some|other)\s+)*(?:([a-z-]+)\s+)?([a-z-]+)"
+)
+"""A description of people by their role: "prosecutors", "both attorneys", "the defense lawyers"."""
+_TITLE_WORDS = re.compile(r"(?<![\w.])((?:[A-Za-z-]+ ){1,3})$")
+_DESCRIBED_MEMBER = re.compile(r"(.+?)\s+(?:of|for|at|from)\s+\S")
+"""A description of people in a body: "the producers of the Academy Awards telecast"."""
+_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+((?:[a-z-]+\s+)?[a-z-]+),\s*$")
+_APPOSED_TITLE = re.compile(r",\s+(?:one of the|an?|the)\s+((?:[a-z-]+\s+)?[a-z-]+)(?=[,.;])")
 _NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:[ -](?:[A-Z][\w&.'’-]*|of|de|du|la))*")
 
 
@@ -180,6 +218,10 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     org = media.lookup(text)
     if org is not None:
         return org.name
+    described = _DESCRIBED_MEMBER.match(lowered)
+    member = _holder_of_group(described.group(1), start, mentions) if described else None
+    if member is not None and not any(m.label == "PERSON" for m in inside):
+        return member.entity
     heads = [m for m in inside if not re.match(r"['’]s?\b", text[m.end - start : m.end - start + 2])]
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         for mention in reversed(heads):
@@ -189,6 +231,8 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     holder = mentions.titled_person(titled.group(1), start) if titled and not inside else None
     if holder is None:
         holder = _holder_of_role(lowered, start, mentions)
+    if holder is None and not inside:
+        holder = _holder_of_group(lowered, start, mentions)
     return holder.entity if holder else None
 
 
@@ -203,6 +247,24 @@ def _holder_of_role(lowered: str, start: int, mentions: MentionIndex) -> EntityM
         if holder is not None:
             return holder
     return None
+
+
+def _holder_of_group(lowered: str, start: int, mentions: MentionIndex) -> EntityMention | None:
+    """The person the article names with the role a description of people gives, or a kind of it:
+    "prosecutors contended" -> "District Attorney Paul Howard", "defense lawyers" -> "Josh Moore, one of
+    the defense lawyers": the last named before the description, else the first after it."""
+    group = _GROUP.fullmatch(lowered)
+    head = noun_base(group.group(2)) if group else None
+    if group is None or head is None:
+        return None
+    qualifier = group.group(1)
+    compound = noun_base(f"{qualifier} {head}") if qualifier else None
+    role, qualifier = (compound, None) if compound else (head, qualifier)
+    if not names_a_person(role):
+        return None
+    holders = mentions.role_holders(role, qualifier)
+    before = [m for m in holders if m.end <= start]
+    return before[-1] if before else (holders[0] if holders else None)
 
 
 def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
@@ -236,9 +298,7 @@ def add_enclosing_media(quotes: list[Quote]) -> None:
         enclosing = [
             outer
             for outer in ordered[first:last]
-            if outer is not quote
-            and anchor < outer.content.end
-            and quote.content.end <= outer.content.end
+            if outer is not quote and anchor < outer.content.end and quote.content.end <= outer.content.end
         ]
         enclosing.sort(key=lambda q: q.content.end - q.content.start)
         for outer in enclosing:

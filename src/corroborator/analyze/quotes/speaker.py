@@ -108,7 +108,9 @@ def speaker_before(text: str, mentions: MentionIndex, start: int, cue_start: int
     if last in _PREPOSITIONS:
         return None
     if text[np_end:cue_start].strip().startswith(","):
-        named = _named_apposition(text, mentions, start, np_end)
+        named = _named_apposition(text, mentions, start, np_end) or _named_before_appositions(
+            text, mentions, start, np_end
+        )
         if named is not None:
             return named
         opening = text.rfind(",", start, np_end)
@@ -128,6 +130,36 @@ def _named_apposition(text: str, mentions: MentionIndex, start: int, np_end: int
     if opening < 0 or text[opening + 1 : mention.start].strip():
         return None
     return (_extend_capitalised(text, opening + 1, mention.start), mention.end)
+
+
+def _named_before_appositions(
+    text: str, mentions: MentionIndex, start: int, np_end: int
+) -> tuple[int, int] | None:
+    """The person whose name is a whole piece of the clause, followed only by appositions: "John Christie,
+    head of production for Paperny Films, located down the street, said" -> "John Christie" (not the
+    company); "Abdoulaye Barry, 24, who works at African Movies, said" -> "Abdoulaye Barry"."""
+    pieces = _comma_pieces(text, start, np_end)
+    for index, (piece_start, piece_end) in enumerate(pieces[:-1]):
+        person = mentions.ending_near(piece_end)
+        if person is None or person.label != "PERSON" or person.start < piece_start:
+            continue
+        if text[piece_start : person.start].strip(" \t\n\"“”'’").strip():
+            continue  # "After meeting Obama, the senator, ..." : the name is not the whole piece
+        later = [text[a:b].lstrip(" \t\n") for a, b in pieces[index + 1 :]]
+        if all(piece[:1].islower() or piece[:1].isdigit() for piece in later):
+            return (person.start, person.end)
+        return None
+    return None
+
+
+def _comma_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans between commas in [start, end)."""
+    pieces, piece_start = [], start
+    for comma in [i for i in range(start, end) if text[i] == ","] + [end]:
+        if text[piece_start:comma].strip():
+            pieces.append((piece_start, comma))
+        piece_start = comma + 1
+    return pieces
 
 
 def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: int) -> tuple[int, int] | None:
