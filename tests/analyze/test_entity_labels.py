@@ -65,11 +65,17 @@ def test_a_name_after_the_village_of_or_southwest_of_is_a_place() -> None:
 def test_a_name_read_with_the_is_a_body_not_a_person() -> None:
     text = (
         "Valley Dairy Inc., which does business as the Matanuska Creamery, told the board. "
-        "Matanuska Creamery lost money. The John F. Kennedy Center opened. Jane Smith of the firm spoke."
+        "Matanuska Creamery lost money. The John F. Kennedy Center opened. Jane Smith of the firm spoke. "
+        "Heritage Properties bought it; Heritage Properties sold it."
     )
     found = [
         EntityMention(m.start(), m.end(), m.group(), "PERSON", m.group())
         for m in re.finditer(r"Matanuska Creamery|John F\. Kennedy|Jane Smith", text)
+    ]
+    heritage = [m.start() for m in re.finditer("Heritage Properties", text)]
+    found += [
+        EntityMention(heritage[0], heritage[0] + 19, "Heritage Properties", "ORG", "Heritage Properties"),
+        EntityMention(heritage[1], heritage[1] + 19, "Heritage Properties", "PERSON", "Heritage Properties"),
     ]
     labels = [(m.text, m.label) for m in checked_labels(text, found)]
     assert labels == [
@@ -77,4 +83,6 @@ def test_a_name_read_with_the_is_a_body_not_a_person() -> None:
         ("Matanuska Creamery", "ORG"),
         ("John F. Kennedy", "PERSON"),
         ("Jane Smith", "PERSON"),
+        ("Heritage Properties", "ORG"),
+        ("Heritage Properties", "ORG"),
     ]

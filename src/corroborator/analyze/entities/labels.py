@@ -1,7 +1,7 @@
 """Entity labels checked against their context, where the small NER model errs: a place after "in" or
 "into", "the village of" or "southwest of" is no person ("in Wasilla", "into Betty Ford", "the provincial
-capital of Bandar Abbas"), a name read with "the" is a body ("the Matanuska Creamery"), a ship is no
-person ("INS Mysore"), and a common
+capital of Bandar Abbas"), a name read with "the" or as an organisation elsewhere in the article is a body
+("the Matanuska Creamery"), a ship is no person ("INS Mysore"), and a common
 word opening a sentence is no name ("Arson is suspected")."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
     """`mentions` with the labels their context contradicts corrected, and common words taken for names
     dropped. A name read as a place once (after "in") is a place in all its mentions in the article."""
     places = {m.text for m in mentions if m.label == "PERSON" and _after_locative(text, m)}
-    bodies = {m.text for m in mentions if m.label == "PERSON" and _with_article(text, m)}
+    bodies = {m.text for m in mentions if _with_article(text, m) or (m.label == "ORG" and " " in m.text)}
     kept = []
     for mention in mentions:
         if mention.label == "PERSON" and VESSEL.match(mention.text):
