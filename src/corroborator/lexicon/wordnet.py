@@ -202,11 +202,7 @@ def same_or_more_general(left: str, right: str) -> bool:
     "assault rifles": an assault rifle is an automatic rifle). Terms are words or compounds; a sense of one
     (of its first SENSES_CONSIDERED) is a sense of the other, or, for nouns, among its hypernyms. Unknown
     terms are not related."""
-    reader = load_wordnet()
-    first, second = (
-        reader.synsets(term.strip().casefold().replace(" ", "_"))[:SENSES_CONSIDERED]
-        for term in (left, right)
-    )
+    first, second = _first_senses(left), _first_senses(right)
     if not first or not second:
         return False
     if set(first) & set(second):
@@ -235,19 +231,14 @@ def noun_base(phrase: str) -> str | None:
 def names_a_person(term: str) -> bool:
     """Whether a word or compound has a noun sense, among its first SENSES_CONSIDERED, that is a kind of
     person ("district attorney", "producers"; not "meeting" or "message")."""
-    senses = load_wordnet().synsets(term.strip().casefold().replace(" ", "_"), pos="n")
-    return any(sense.lexname() == "noun.person" for sense in senses[:SENSES_CONSIDERED])
+    return any(sense.lexname() == "noun.person" for sense in _first_senses(term, "n"))
 
 
 @functools.lru_cache(maxsize=8192)
 def is_kind_of_role(title: str, role: str) -> bool:
     """Whether a title names a role or a kind of it, as nouns ("district attorney" is a "prosecutor",
     "defense attorney" a "defense lawyer" and a "lawyer"; "lawyer" is no "prosecutor")."""
-    reader = load_wordnet()
-    titles, roles = (
-        reader.synsets(term.strip().casefold().replace(" ", "_"), pos="n")[:SENSES_CONSIDERED]
-        for term in (title, role)
-    )
+    titles, roles = _first_senses(title, "n"), _first_senses(role, "n")
     if not titles or not roles:
         return False
     return bool(set(titles) & set(roles)) or _is_kind_of(titles, roles)
@@ -260,6 +251,13 @@ def is_degree_word(word: str) -> bool:
     largest union" and "a sector union" can name one union."""
     senses = load_wordnet().synsets(word.strip().casefold())
     return bool(senses) and senses[0].lexname() == "noun.quantity"
+
+
+def _first_senses(term: str, pos: str | None = None) -> list[Synset]:
+    """The first SENSES_CONSIDERED senses of a word or compound ("district attorney")."""
+    return list(
+        load_wordnet().synsets(term.strip().casefold().replace(" ", "_"), pos=pos)[:SENSES_CONSIDERED]
+    )
 
 
 def _is_kind_of(narrow: list[Synset], broad: list[Synset]) -> bool:

@@ -32,6 +32,12 @@ COUNTRY_WORDS: dict[str, str] = {
 }
 
 
+def nearest(mentions: list[EntityMention], position: int) -> EntityMention | None:
+    """Of mentions in text order, the last that ends by `position`, else the first after it."""
+    before = [m for m in mentions if m.end <= position]
+    return before[-1] if before else (mentions[0] if mentions else None)
+
+
 def _fold_mention(text: str) -> str:
     return re.sub(r"(?:['’]s|['’])$", "", text.strip()).lower().removeprefix("the ")
 
@@ -91,9 +97,7 @@ class MentionIndex:
     def titled_person(self, title: str, position: int) -> EntityMention | None:
         """The person the article names with `title` right before the name ("supreme leader Kim Jong Un"),
         the last such before `position`, else the first after it."""
-        titled = [m for m in self.entities if m.label == "PERSON" and self._titled(m, title)]
-        before = [m for m in titled if m.end <= position]
-        return before[-1] if before else (titled[0] if titled else None)
+        return nearest([m for m in self.entities if m.label == "PERSON" and self._titled(m, title)], position)
 
     def _titled(self, mention: EntityMention, title: str) -> bool:
         """The title right before the name ("Interior Secretary Ken Salazar"), or in apposition to it ("the
@@ -121,14 +125,13 @@ class MentionIndex:
 
     def _titles(self, mention: EntityMention) -> list[str]:
         """The titles a name is given: the words right before it ("deputy district attorney", "district
-        attorney", "attorney") and an apposition after it ("Josh Moore, one of the defense lawyers,")."""
-        before = _TITLE_WORDS.search(self.text[max(0, mention.start - 60) : mention.start])
+        attorney", "attorney"), an apposition after it ("Josh Moore, one of the defense lawyers,") and one
+        before it ("The producers, Craig Zadan"); only those that name a kind of person."""
+        window = self.text[max(0, mention.start - 60) : mention.start]
+        before = _TITLE_WORDS.search(window)
         words = before.group(1).lower().split() if before else []
         titles = [" ".join(words[start:]) for start in range(len(words))]
-        for apposed in (
-            _APPOSED_TITLE.match(self.text, mention.end),
-            _TITLE_BEFORE.search(self.text[max(0, mention.start - 60) : mention.start]),
-        ):
+        for apposed in (_APPOSED_TITLE.match(self.text, mention.end), _TITLE_BEFORE.search(window)):
             if apposed is not None:
                 titles.append(noun_base(apposed.group(1).lower()) or apposed.group(1).lower())
         return [title for title in titles if names_a_person(title)]
@@ -219,9 +222,10 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     if org is not None:
         return org.name
     described = _DESCRIBED_MEMBER.match(lowered)
-    member = _holder_of_group(described.group(1), start, mentions) if described else None
-    if member is not None and not any(m.label == "PERSON" for m in inside):
-        return member.entity
+    if described and not any(m.label == "PERSON" for m in inside):
+        member = _holder_of_group(described.group(1), start, mentions)
+        if member is not None:
+            return member.entity
     heads = [m for m in inside if not re.match(r"['’]s?\b", text[m.end - start : m.end - start + 2])]
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         for mention in reversed(heads):
@@ -262,9 +266,7 @@ def _holder_of_group(lowered: str, start: int, mentions: MentionIndex) -> Entity
     role, qualifier = (compound, None) if compound else (head, qualifier)
     if not names_a_person(role):
         return None
-    holders = mentions.role_holders(role, qualifier)
-    before = [m for m in holders if m.end <= start]
-    return before[-1] if before else (holders[0] if holders else None)
+    return nearest(mentions.role_holders(role, qualifier), start)
 
 
 def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
