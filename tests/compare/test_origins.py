@@ -99,6 +99,21 @@ def test_what_someone_wants_is_no_claim_they_are_the_source_of() -> None:
     assert "Scott Boras" in brief_of("Scott Boras said Mark Teixeira would sign a ten-year contract.")
 
 
+def test_what_someone_finds_sees_or_attacks_is_no_statement_of_theirs() -> None:
+    def origins_of(sentence: str) -> list[str]:
+        articles = [
+            Article(text=f"{sentence}\nThe storm hit the coast on Monday.\n", outlet=outlet)
+            for outlet in ("Daily One", "Daily Two")
+        ]
+        brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+        return [trace.origin for trace in brief.origins]
+
+    assert "Jurors" not in origins_of("Jurors found true the allegations that Nichols killed the judge.")
+    assert "Deyrestan" not in " ".join(origins_of("The village of Deyrestan saw serious destruction."))
+    assert "Navy" not in " ".join(origins_of("The Indian Navy attacked the pirate ship off Somalia."))
+    assert "John McNutt" in origins_of("John McNutt said the storm destroyed his barn.")
+
+
 def test_a_person_read_as_a_body_with_a_title_is_the_person() -> None:
     from corroborator.compare.entities_table import build_clusters
     from corroborator.compare.origins import _named_in

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from corroborator.analyze.entities.media import lookup
 from corroborator.analyze.quotes.lexicon import PRONOUNS as QUOTE_PRONOUNS
-from corroborator.analyze.quotes.lexicon import word_set
+from corroborator.analyze.quotes.lexicon import inflections, word_set
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.units import Unit
 from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word, verb_base
@@ -20,10 +20,14 @@ MAX_UNKNOWN_SOURCE_WORDS = 4
 """A chain element that is no known entity and longer than this is a misread phrase, not a source."""
 STANCE_VERBS = frozenset(
     {"want", "support", "back", "plan", "decide", "favor", "favour", "prefer", "name", "seek", "offer"}
-    | {"decline", "refuse"}
+    | {"decline", "refuse", "propose", "recommend", "attack"}
+    | {"find", "see", "know"}
 )
-"""Cues of a stance or an act, not a statement: what someone wants or plans is no claim they are the source
-of. Beliefs ("Olney believes X") are: the believer is the claim's source."""
+"""Cues of a stance, an act or a perception, not a statement: what someone wants, plans, proposes or
+attacks, what a jury finds ("Jurors found true the allegations") or a village sees ("saw serious
+destruction") is no claim they are the source of. Beliefs ("Olney believes X") are: the believer is the
+claim's source."""
+STANCE_FORMS = frozenset(form for verb in STANCE_VERBS for form in inflections(verb))
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 NOT_SOURCES = frozenset({"PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "LOC"})
 PRONOUNS = QUOTE_PRONOUNS | word_set(
@@ -95,7 +99,10 @@ def _stance(unit: Unit) -> bool:
     """Whether the unit lies in what someone wants, plans or supports ("Boras wants a ten-year deal", "he
     was named coach")."""
     cue = unit.quote.cue if unit.quote is not None else None
-    return cue is not None and verb_base(cue.text.split()[0]) in STANCE_VERBS
+    if cue is None:
+        return False
+    word = cue.text.split()[0].casefold()
+    return word in STANCE_FORMS or verb_base(word) in STANCE_VERBS
 
 
 def _story_state_media(units: list[Unit]) -> str | None:
