@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from corroborator.compare.units import is_heading
+from corroborator.facts.lines import is_heading
 from corroborator.types import Analysis, Article, Brief
 
 CaseKind = Literal["number", "date", "weekday", "entity", "paraphrase"]

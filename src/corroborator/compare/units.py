@@ -7,6 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from corroborator.facts.lines import is_heading
 from corroborator.types import Analysis, Article, Claim, EntityMention, Quantity, Quote, TimeExpr
 
 _CLAUSE_BREAK = re.compile(
@@ -19,9 +20,6 @@ _NEGATION = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 MIN_CLAUSE_WORDS = 4
-MAX_HEADING_WORDS = 12
-MAX_HEADING_CHARS = 40 * MAX_HEADING_WORDS
-"""A line longer than this is no heading, whatever its words (not split to count them)."""
 CLAIMS_AROUND = 8
 
 
@@ -64,17 +62,6 @@ def build_units(articles: list[Article], analyses: list[Analysis]) -> list[Unit]
                 claim = _claim_at(claims, start, end)
                 units.append(_unit(len(units), article, analysis, claim, start, end))
     return units
-
-
-def is_heading(text: str, start: int, end: int) -> bool:
-    """A short line without closing punctuation: a subheading or a "watch live" line, not a statement."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = line_end if line_end >= 0 else len(text)
-    if line_end - line_start > MAX_HEADING_CHARS:
-        return False
-    line = text[line_start:line_end].strip()
-    return len(line.split()) < MAX_HEADING_WORDS and not line.endswith((".", "!", "?", '"', "”", "’", "'"))
 
 
 def _sentences(article: Article, analysis: Analysis, claims: list[Claim]) -> list[tuple[int, int]]:

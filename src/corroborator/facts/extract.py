@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from corroborator.facts.clauses import PLACE_PREPOSITIONS, Predicate, predicates, span_of
+from corroborator.facts.lines import is_heading
 from corroborator.types import Analysis, Argument, Article, Claim, Fact, FactKind, Role
 
 
@@ -25,9 +26,6 @@ S = TypeVar("S", bound=_Spanned)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MIN_FACT_WORDS = 3
 MIN_SPEECH_WORDS = 2
-HEADING_WORDS = 12
-HEADING_CHARS = 40 * HEADING_WORDS
-CLOSING = (".", "!", "?", '"', "”", "’", "'", ")")
 
 
 def facts_of_article(article: Article, analysis: Analysis, pieces: Sequence[tuple[int, Doc]]) -> list[Fact]:
@@ -36,7 +34,7 @@ def facts_of_article(article: Article, analysis: Analysis, pieces: Sequence[tupl
     facts: list[Fact] = []
     for offset, doc in pieces:
         for sentence in doc.sents:
-            if reader.is_heading(offset + sentence.start_char, offset + sentence.end_char):
+            if is_heading(reader.text, offset + sentence.start_char, offset + sentence.end_char):
                 continue
             for found in predicates(sentence):
                 fact = reader.fact(found, sentence, offset, len(facts))
@@ -122,15 +120,6 @@ class _ArticleReader:
                 return claim
         return None
 
-    def is_heading(self, start: int, end: int) -> bool:
-        """A short line without closing punctuation: a headline, subheading or "watch live" line."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", max(start, end - 1))
-        line_end = line_end if line_end >= 0 else len(self.text)
-        if line_end - line_start > HEADING_CHARS:
-            return False
-        return is_heading_line(self.text[line_start:line_end])
-
 
 _HYPHENATED_HEAD = re.compile(r"\w+[-‐]$")
 _HYPHENATED_TAIL = re.compile(r"(?:[-‐]\w+)+")
@@ -149,12 +138,6 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     if head is not None:
         start = head.start()
     return start, end
-
-
-def is_heading_line(line: str) -> bool:
-    """A short line without closing punctuation: a headline, a dateline, a URL or a "watch live" line."""
-    line = line.strip()
-    return len(line) <= HEADING_CHARS and len(line.split()) < HEADING_WORDS and not line.endswith(CLOSING)
 
 
 class _Spans(Generic[S]):

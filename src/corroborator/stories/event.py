@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 
+from corroborator.facts.lines import is_heading_line
 from corroborator.stories.state import day_of
 from corroborator.types import Analysis, Article
 
@@ -58,8 +59,6 @@ def lead_events(article: Article, analysis: Analysis) -> list[str]:
 
 def _without_headings(text: str) -> str:
     """The text with its heading lines blanked (same offsets), so that they are not parsed at all."""
-    from corroborator.facts.extract import is_heading_line
-
     return "".join(
         " " * (len(line) - 1) + "\n" if line.endswith("\n") and is_heading_line(line) else line
         for line in text.splitlines(keepends=True)
@@ -69,8 +68,6 @@ def _without_headings(text: str) -> str:
 def _opening_end(text: str, analysis: Analysis) -> int:
     """Where the opening ends: the end of the last sentence that starts within LEAD_EVENT_CHARS of the
     first line that is no heading."""
-    from corroborator.facts.extract import is_heading_line
-
     first = 0
     for line in text.splitlines(keepends=True):
         if line.strip() and not is_heading_line(line):
