@@ -75,6 +75,38 @@ def test_inverted_cue_and_speaker_after_the_quote() -> None:
     assert quote.speaker is not None and quote.speaker.text.endswith("David Axelrod")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The fire was out by noon, said police.", "police"),
+        ("Fox's option would trump Lionsgate's hold on Lawrence, say sources.", "sources"),
+        ("(Talks stalled on Monday, said sources close to the talks.)", "sources close to the talks"),
+    ],
+)
+def test_content_then_cue_then_an_unnamed_source(text: str, speaker: str) -> None:
+    quote = by_cue(quotes_of(text), text.split(", ")[-1].split()[0])
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.content.text.lstrip("(") == text.lstrip("(").split(",")[0]
+
+
+def test_a_clause_after_said_is_content_not_a_speaker() -> None:
+    quote = by_cue(quotes_of("He said police had arrested him."), "said")
+    assert quote.speaker is not None and quote.speaker.text == "He"
+    assert quote.content.text.startswith("police had arrested him")
+    quote = by_cue(quotes_of("Abdoulaye Barry, a shop owner, said rioters tried to storm the shop."), "said")
+    assert quote.content.text.startswith("rioters tried")
+
+
+def test_the_writers_own_it_is_fair_to_say_has_no_speaker() -> None:
+    text = "Thompson looked old, and it would be a stretch to say that he troubled Klitschko."
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "say"]
+    assert by_cue(quotes_of("Smith wanted to say that the fight was one-sided."), "say").speaker is not None
+
+
+def test_a_cue_that_goes_on_with_another_verb_reports_nothing() -> None:
+    assert not quotes_of("Ross was paid $3 million to write and direct the film.")
+
+
 def test_quote_spanning_sentences_is_taken_whole() -> None:
     text = "“Prices rose. Wages did not. People are angry,” the union leader Maria Diaz said."
     quote = by_cue(quotes_of(text), "said")

@@ -12,6 +12,7 @@ from corroborator.analyze.quotes.speaker import (
     DETERMINERS,
     END_PUNCT,
     MAX_SPEAKER_WORDS,
+    TRAILING,
     first_mention,
     first_piece,
     looks_like_inverted_speaker,
@@ -27,6 +28,14 @@ _OBJECT_WORDS = word_set(
     "him her them me us you reporters journalists supporters voters listeners viewers readers "
     "lawmakers members officials senators delegates students attendees audiences"
 )
+_IMPERSONAL = re.compile(
+    r"\b[Ii]t(?:['’]s|\s+(?:is|was|would\s+be|will\s+be|may\s+be|might\s+be|could\s+be|seems|seemed))"
+    r"\s[^,;.]*\bto\s+$"
+)
+"""The writer's own words: "it would be a stretch to say", "it is fair to say", "it's safe to say"."""
+IMPERSONAL_CHARS = 80
+_COORDINATOR = re.compile(r"(?:and|or|nor)\s")
+"""What follows a cue is no content when it goes on with another verb: "paid to write and direct the film"."""
 _SPEAKER_STARTS = word_set("he she they we i it the a an his her their its one another said says told")
 
 
@@ -135,7 +144,7 @@ def content_before(
         content, speaker = found_content, trim(text, boundary + 1, cue[0], " \t\n,'")
     if speaker[1] <= speaker[0]:
         speaker_end = text.find(",", after, end)
-        speaker = trim(text, after, end if speaker_end < 0 else speaker_end, END_PUNCT + CLOSERS)
+        speaker = trim(text, after, end if speaker_end < 0 else speaker_end, TRAILING)
     if speaker[1] <= speaker[0] or len(text[speaker[0] : speaker[1]].split()) > MAX_SPEAKER_WORDS:
         return None
     content = (content[0], _continued_end(article, after, end, content[1]))
@@ -222,6 +231,10 @@ def content_after(
     if content[1] <= content[0]:
         return None
     content = grow_to_quotes(article, content)
+    if _COORDINATOR.match(text, content[0]):
+        return None
+    if _IMPERSONAL.search(text, max(start, cue[0] - IMPERSONAL_CHARS), cue[0]):
+        return None
     if form.endswith("ing") and text[start : cue[0]].rstrip().endswith(","):
         speaker = previous or first_mention(article.mentions, start, cue[0])
     else:

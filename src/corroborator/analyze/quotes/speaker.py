@@ -13,11 +13,14 @@ from corroborator.analyze.quotes.lexicon import (
 )
 from corroborator.analyze.quotes.relay import MentionIndex
 from corroborator.analyze.quotes.text import trim, words_before
+from corroborator.lexicon import is_source_noun
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 MAX_SPEAKER_WORDS = 12
 NP_WORDS = 6
 END_PUNCT = " \t\n.!?;:,"
+TRAILING = END_PUNCT + ")]”\"'’"
+"""What may close a phrase at the end of a sentence: punctuation, brackets and quotation marks."""
 BOUNDARY_CHARS = ',;:()[]—–“”"'
 CUE_WORDS = SPEECH_FORMS | OBJECT_FORMS
 DETERMINERS = word_set("the a an his her their its our my this that these those")
@@ -26,6 +29,7 @@ _CLAUSE_SIGNS = word_set(
     "is was were are be been has have had will would could should can may might must did does do i he she "
     "they we it that who which"
 )
+_SOURCE_MODIFIERS = word_set("familiar close involved with at in of from for on who")
 # Before a cue these make it a gerund or infinitive ("by saying", "to say"): the speaker is the subject.
 _PREPOSITIONS = word_set("to by of from for after before without while when in on about despite since upon")
 _BE = word_set("is are was were be been being 's")
@@ -203,12 +207,24 @@ def _place_holder(text: str, mentions: MentionIndex, start: int, place_start: in
 
 
 def looks_like_inverted_speaker(rest: str) -> bool:
-    """ "..., said Sen. Susan Collins." rather than "Sen. Johnson, R-Wis., said he had heard"."""
-    phrase = rest.split(",", 1)[0].strip(END_PUNCT)
+    """ "..., said Sen. Susan Collins." or "..., say sources." rather than "Sen. Johnson, R-Wis., said he
+    had heard"."""
+    phrase = rest.split(",", 1)[0].strip(TRAILING)
     words = phrase.split()
     if not 0 < len(words) <= MAX_SPEAKER_WORDS or any(w.lower() in _CLAUSE_SIGNS for w in words):
         return False
-    return words[0][:1].isupper() or words[0].lower() in DETERMINERS
+    return words[0][:1].isupper() or words[0].lower() in DETERMINERS or _bare_source(words)
+
+
+def _bare_source(words: list[str]) -> bool:
+    """ "police", "fire officials", "sources familiar with the talks": a short lower-case phrase that ends
+    with a noun naming a source, or opens with one and goes on with a modifier (not "rioters tried to
+    storm the shop", a clause)."""
+    if len(words) > NP_WORDS or not all(w.isalpha() and w.islower() for w in words):
+        return False
+    if is_source_noun(words[-1]):
+        return True
+    return len(words) > 1 and words[1] in _SOURCE_MODIFIERS and is_source_noun(words[0])
 
 
 def first_piece(text: str, start: int, end: int) -> tuple[int, int]:
