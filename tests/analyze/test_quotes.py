@@ -107,6 +107,12 @@ def test_a_cue_that_goes_on_with_another_verb_reports_nothing() -> None:
     assert not quotes_of("Ross was paid $3 million to write and direct the film.")
 
 
+def test_a_participle_that_names_something_is_no_cue() -> None:
+    assert not quotes_of("A restoration company called Heritage Properties bought the buildings in 1997.")
+    assert by_cue(quotes_of("A spokesman called the decision a disgrace."), "called").speaker is not None
+    assert by_cue(quotes_of("Obama called Romney a liar."), "called").speaker_entity == "Obama"
+
+
 def test_quote_spanning_sentences_is_taken_whole() -> None:
     text = "“Prices rose. Wages did not. People are angry,” the union leader Maria Diaz said."
     quote = by_cue(quotes_of(text), "said")

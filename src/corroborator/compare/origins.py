@@ -20,11 +20,11 @@ MAX_UNKNOWN_SOURCE_WORDS = 4
 """A chain element that is no known entity and longer than this is a misread phrase, not a source."""
 STANCE_VERBS = frozenset(
     {"want", "support", "back", "plan", "decide", "favor", "favour", "prefer", "name", "seek", "offer"}
-    | {"decline", "refuse", "propose", "recommend", "attack"}
+    | {"decline", "refuse", "propose", "recommend", "attack", "hope"}
     | {"find", "see", "know"}
 )
-"""Cues of a stance, an act or a perception, not a statement: what someone wants, plans, proposes or
-attacks, what a jury finds ("Jurors found true the allegations") or a village sees ("saw serious
+"""Cues of a stance, an act or a perception, not a statement: what someone wants, hopes, plans, proposes
+or attacks, what a jury finds ("Jurors found true the allegations") or a village sees ("saw serious
 destruction") is no claim they are the source of. Beliefs ("Olney believes X") are: the believer is the
 claim's source."""
 STANCE_FORMS = frozenset(form for verb in STANCE_VERBS for form in inflections(verb))

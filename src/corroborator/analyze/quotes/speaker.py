@@ -40,6 +40,8 @@ _REACTIONS = word_set(
     "respond responds responded responding reply replies replied replying react reacts reacted"
 )
 _NOT_A_MESSAGE = word_set("to by with within in quickly")
+_NAMING = word_set("called named dubbed")
+_INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$")
 _PLACE_PREPOSITIONS = word_set("in at from near")
 _NOT_NAME_WORDS = word_set(
     "the a an in on at but and or as if so for by to of from with after before when while this that these "
@@ -48,11 +50,23 @@ _NOT_NAME_WORDS = word_set(
 
 
 def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
-    """A reaction that is an act, not a message: "responded to the call", "responded by firing"."""
+    """A reaction that is an act, not a message ("responded to the call", "responded by firing"), or a
+    participle that names something ("a restoration company called Heritage Properties")."""
+    if form.lower() in _NAMING:
+        return _names_a_thing(text, cue)
     if form.lower() not in _REACTIONS:
         return False
     following = re.match(r"\s*(\w+)", text[cue[1] : cue[1] + 20])
     return following is not None and following.group(1).lower() in _NOT_A_MESSAGE
+
+
+def _names_a_thing(text: str, cue: tuple[int, int]) -> bool:
+    """ "a company called Heritage Properties", "a man named John": an indefinite noun phrase right before
+    the participle, a name or a quotation right after it."""
+    following = text[cue[1] : cue[1] + 3].lstrip()
+    if not following or not (following[0].isupper() or following[0] in "\"“‘'"):
+        return False
+    return bool(_INDEFINITE_PHRASE.search(text, max(0, cue[0] - 60), cue[0]))
 
 
 def is_passive(text: str, start: int, cue: tuple[int, int], form: str) -> bool:
