@@ -113,6 +113,17 @@ def test_a_participle_that_names_something_is_no_cue() -> None:
     assert by_cue(quotes_of("Obama called Romney a liar."), "called").speaker_entity == "Obama"
 
 
+def test_the_paper_is_the_last_newspaper_named_not_a_news_agency() -> None:
+    def speaker_of(text: str) -> str | None:
+        return by_cue(quotes_of(text), "said").speaker_entity
+
+    assert speaker_of("The New York Times reported the strike. Workers were angry, the paper said.") == (
+        "The New York Times"
+    )
+    assert speaker_of("Reuters reported the strike. Workers were angry, the paper said.") is None
+    assert speaker_of("Reuters reported the strike. Workers were angry, the agency said.") == "Reuters"
+
+
 def test_quote_spanning_sentences_is_taken_whole() -> None:
     text = "“Prices rose. Wages did not. People are angry,” the union leader Maria Diaz said."
     quote = by_cue(quotes_of(text), "said")

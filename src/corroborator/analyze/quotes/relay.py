@@ -14,6 +14,15 @@ from corroborator.types.analysis import EntityMention, Quote
 MAX_ENCLOSING_CHARS = 10_000
 """No reported content is longer than this (sentence pieces and quotations are capped below it)."""
 MAX_LOOKBACK = 200
+_PRINT = frozenset({"newspaper", "magazine", "online"})
+_AGENCIES = frozenset({"wire", "state_media"})
+_BROADCAST = frozenset({"broadcaster", "state_media"})
+MEDIUM_KINDS: dict[str, frozenset[str]] = {
+    "paper": _PRINT, "newspaper": _PRINT, "daily": _PRINT,
+    "agency": _AGENCIES, "wire": _AGENCIES, "service": _AGENCIES, "dispatch": _AGENCIES,
+    "broadcaster": _BROADCAST, "network": _BROADCAST, "channel": _BROADCAST,
+}
+"""The kinds of news organisation (`data/news_orgs.json`) each describing noun can stand for."""
 """How many mentions back a pronoun looks for its person."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MEDIUM_NAME_RE = re.compile(r"\b(?:[A-Z][\w.&'’-]*\s?){1,5}")
@@ -136,9 +145,17 @@ class MentionIndex:
                 titles.append(noun_base(apposed.group(1).lower()) or apposed.group(1).lower())
         return [title for title in titles if names_a_person(title)]
 
-    def last_medium_before(self, position: int) -> str | None:
+    def last_medium_before(self, position: int, noun: str = "") -> str | None:
+        """The last news organisation named before `position` that `noun` can describe ("the paper" is
+        no news agency: "Reuters ... the paper said" is unresolved)."""
+        kinds = _kinds_described(noun)
         index = bisect.bisect_left(self._media, (position, 0, "")) - 1
-        return self._media[index][2] if index >= 0 else None
+        while index >= 0:
+            org = media.lookup(self._media[index][2])
+            if kinds is None or (org is not None and org.kind in kinds):
+                return self._media[index][2]
+            index -= 1
+        return None
 
     def state_medium(self) -> str | None:
         """The state medium this article names, else the one of the first country with state media."""
@@ -169,6 +186,13 @@ _DESCRIBED_MEMBER = re.compile(r"(.+?)\s+(?:of|for|at|from)\s+\S")
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+((?:[a-z-]+\s+)?[a-z-]+),\s*$")
 _APPOSED_TITLE = re.compile(r",\s+(?:one of the|an?|the)\s+((?:[a-z-]+\s+)?[a-z-]+)(?=[,.;])")
 _NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:[ -](?:[A-Z][\w&.'’-]*|of|de|du|la))*")
+
+
+def _kinds_described(noun: str) -> frozenset[str] | None:
+    """The kinds of news organisation a description names ("the paper": newspapers and magazines); None
+    for any kind ("the report", "the outlet")."""
+    last = noun.lower().split()[-1] if noun.strip() else ""
+    return MEDIUM_KINDS.get(last)
 
 
 def find_media(text: str) -> list[tuple[int, int, str]]:
@@ -212,7 +236,7 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     if STATE_MEDIA_RE.search(text):
         return mentions.state_medium() or "state media"
     if MEDIUM_NOUNS.match(lowered):
-        return mentions.last_medium_before(start)
+        return mentions.last_medium_before(start, lowered)
     inside = mentions.in_span(start, end)
     for mention in inside:
         org = medium_named(mention.text)
@@ -277,7 +301,7 @@ def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
     if org is not None:
         return org.name
     if MEDIUM_NOUNS.match(text.strip()):
-        return mentions.last_medium_before(start) or text.strip()
+        return mentions.last_medium_before(start, text) or text.strip()
     return text.strip()
 
 
