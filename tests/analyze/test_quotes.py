@@ -124,6 +124,18 @@ def test_the_paper_is_the_last_newspaper_named_not_a_news_agency() -> None:
     assert speaker_of("Reuters reported the strike. Workers were angry, the agency said.") == "Reuters"
 
 
+def test_a_place_that_qualifies_a_source_is_not_the_source() -> None:
+    quote = by_cue(quotes_of("The man was charged, Vancouver police said."), "said")
+    assert quote.speaker is not None and quote.speaker.text == "Vancouver police"
+    assert quote.speaker_entity is None
+    assert by_cue(quotes_of("Iran said the quake killed 10 people."), "said").speaker_entity == "Iran"
+
+
+def test_charged_with_is_a_charge_in_law_not_a_cue() -> None:
+    assert not quotes_of("A 61-year-old Vancouver man charged with murder after a shooting at a party.")
+    assert by_cue(quotes_of("He charged that the company had lied."), "charged").speaker is not None
+
+
 def test_quote_spanning_sentences_is_taken_whole() -> None:
     text = "“Prices rose. Wages did not. People are angry,” the union leader Maria Diaz said."
     quote = by_cue(quotes_of(text), "said")

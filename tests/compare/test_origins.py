@@ -128,3 +128,15 @@ def test_a_person_read_as_a_body_with_a_title_is_the_person() -> None:
     clusters = build_clusters([Analysis(article_id="a", entities=mentions)])
     assert _named_in("Interior Ken Salazar", clusters) == "Ken Salazar"
     assert _named_in("Bank of America", clusters) == "Bank of America"
+
+
+def test_a_source_placed_by_a_preposition_is_named_by_its_head() -> None:
+    said = "A Mafia boss hanged himself in his cell, police in Sicily said."
+    articles = [
+        Article(text=f"{said}\n{line}\n", outlet=outlet)
+        for outlet, line in (("Daily One", "He was 52."), ("Daily Two", "The raid was on Tuesday."))
+    ]
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    origins = [trace.origin for trace in brief.origins]
+    assert "police in Sicily" in origins
+    assert "Sicily" not in origins

@@ -35,6 +35,7 @@ PRONOUNS = QUOTE_PRONOUNS | word_set(
     "somebody nobody none anyone anybody everyone everybody no-one"
 )
 """Words that stand for a source without naming it: a speaker that is one of these is unresolved."""
+HEAD_ENDS = word_set("in at of from for on with near")
 _WORDS = re.compile(r"[^\W\d_][\w-]*")
 
 
@@ -171,7 +172,15 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
         return True
     if _is_proper_name(words) or (head[0].isupper() and not knows_word(head)):
         return False  # a name ("Angels GM Tony Reagins") or a word the dictionary does not know ("THR")
-    return not (is_source_noun(head) or is_document_noun(head))
+    return not (is_source_noun(head) or is_document_noun(head) or is_source_noun(_head_word(words)))
+
+
+def _head_word(words: list[str]) -> str:
+    """The word a phrase is about when a preposition follows it ("police in Sicily" -> "police")."""
+    for index, word in enumerate(words[1:], start=1):
+        if word.casefold() in HEAD_ENDS:
+            return words[index - 1]
+    return words[-1]
 
 
 def _is_proper_name(words: list[str]) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from corroborator.analyze.entities import media
 from corroborator.analyze.quotes.lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
-from corroborator.lexicon import is_kind_of_role, names_a_person, noun_base, role_names
+from corroborator.lexicon import is_kind_of_role, is_source_noun, names_a_person, noun_base, role_names
 from corroborator.types.analysis import EntityMention, Quote
 
 MAX_ENCLOSING_CHARS = 10_000
@@ -254,7 +254,7 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         for mention in reversed(heads):
             if mention.label == label:
-                return mention.entity
+                return None if _placed_source(text, start, mention) else mention.entity
     titled = _TITLED.fullmatch(lowered)
     holder = mentions.titled_person(titled.group(1), start) if titled and not inside else None
     if holder is None:
@@ -262,6 +262,15 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     if holder is None and not inside:
         holder = _holder_of_group(lowered, start, mentions)
     return holder.entity if holder else None
+
+
+def _placed_source(text: str, start: int, mention: EntityMention) -> bool:
+    """ "Vancouver police", "Iranian officials", "police in Palermo": a place or a people that only
+    qualifies the source the phrase names with a common noun; the phrase, not the place, is the source."""
+    if mention.label not in ("GPE", "NORP"):
+        return False
+    rest = text[: mention.start - start] + " " + text[mention.end - start :]
+    return any(word.islower() and is_source_noun(word) for word in re.findall(r"[A-Za-z]+", rest))
 
 
 def _holder_of_role(lowered: str, start: int, mentions: MentionIndex) -> EntityMention | None:
