@@ -136,6 +136,29 @@ def test_charged_with_is_a_charge_in_law_not_a_cue() -> None:
     assert by_cue(quotes_of("He charged that the company had lied."), "charged").speaker is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Gray's school principal, Matthew Willoughby of the Urban Assembly, wrote a letter praising him.",
+            "Matthew Willoughby",
+        ),
+        ("A reporter of the Iranian news agency, IRNA, said that the hospital was full.", "IRNA"),
+    ],
+)
+def test_the_name_after_an_opening_description_is_the_speaker(text: str, speaker: str) -> None:
+    cue = "wrote" if "wrote" in text else "said"
+    assert by_cue(quotes_of(text), cue).speaker_entity == speaker
+
+
+def test_after_said_the_a_phrase_without_a_source_noun_is_content() -> None:
+    quote = by_cue(quotes_of("The plan will fail, said a senior official in the ministry."), "said")
+    assert quote.speaker is not None and quote.speaker.text == "a senior official in the ministry"
+    quote = by_cue(quotes_of("The principal, John Day, wrote a long letter about the school."), "wrote")
+    assert quote.speaker_entity == "John Day"
+    assert quote.content.text.startswith("a long letter")
+
+
 def test_quote_spanning_sentences_is_taken_whole() -> None:
     text = "“Prices rose. Wages did not. People are angry,” the union leader Maria Diaz said."
     quote = by_cue(quotes_of(text), "said")

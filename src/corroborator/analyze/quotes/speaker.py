@@ -11,13 +11,17 @@ from corroborator.analyze.quotes.lexicon import (
     SPEECH_FORMS,
     word_set,
 )
-from corroborator.analyze.quotes.relay import MentionIndex
+from corroborator.analyze.quotes.relay import MentionIndex, medium_named
 from corroborator.analyze.quotes.text import trim, words_before
 from corroborator.lexicon import is_source_noun
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 MAX_SPEAKER_WORDS = 12
 NP_WORDS = 6
+DESCRIPTION_WORDS = 10
+INVERTED_HEAD_WORDS = 4
+"""After "said the", the source's noun or name comes within this many words ("said a senior official")."""
+"""A description before a named apposition ("A reporter of the Iranian news agency, IRNA,") is this short."""
 END_PUNCT = " \t\n.!?;:,"
 TRAILING = END_PUNCT + ")]”\"'’"
 """What may close a phrase at the end of a sentence: punctuation, brackets and quotation marks."""
@@ -130,8 +134,10 @@ def speaker_before(text: str, mentions: MentionIndex, start: int, cue_start: int
     if last in _PREPOSITIONS:
         return None
     if text[np_end:cue_start].strip().startswith(","):
-        named = _named_apposition(text, mentions, start, np_end) or _named_before_appositions(
-            text, mentions, start, np_end
+        named = (
+            _named_apposition(text, mentions, start, np_end)
+            or _named_before_appositions(text, mentions, start, np_end)
+            or _named_after_description(text, mentions, start, np_end)
         )
         if named is not None:
             return named
@@ -171,6 +177,24 @@ def _named_before_appositions(
         if all(piece[:1].islower() or piece[:1].isdigit() for piece in later):
             return (person.start, person.end)
         return None
+    return None
+
+
+def _named_after_description(
+    text: str, mentions: MentionIndex, start: int, np_end: int
+) -> tuple[int, int] | None:
+    """The person or medium named right after a description that opens the clause: "Gray's school
+    principal, Matthew Willoughby of the Urban Assembly School, wrote" -> "Matthew Willoughby"; "A
+    reporter of the Iranian news agency, IRNA, said" -> "IRNA"."""
+    pieces = _comma_pieces(text, start, np_end)
+    if len(pieces) != 2 or len(text[pieces[0][0] : pieces[0][1]].split()) > DESCRIPTION_WORDS:
+        return None
+    named_start = pieces[1][0] + len(text[pieces[1][0] : pieces[1][1]]) - len(
+        text[pieces[1][0] : pieces[1][1]].lstrip()
+    )
+    for mention in mentions.in_span(named_start, pieces[1][1]):
+        if mention.start == named_start and (mention.label == "PERSON" or medium_named(mention.text)):
+            return (mention.start, mention.end)
     return None
 
 
@@ -231,7 +255,11 @@ def looks_like_inverted_speaker(rest: str) -> bool:
     words = phrase.split()
     if not 0 < len(words) <= MAX_SPEAKER_WORDS or any(w.lower() in _CLAUSE_SIGNS for w in words):
         return False
-    return words[0][:1].isupper() or words[0].lower() in DETERMINERS or _bare_source(words)
+    if words[0][:1].isupper():
+        return True
+    if words[0].lower() in DETERMINERS:
+        return any(w[:1].isupper() or is_source_noun(w) for w in words[1:INVERTED_HEAD_WORDS])
+    return _bare_source(words)
 
 
 def _bare_source(words: list[str]) -> bool:
