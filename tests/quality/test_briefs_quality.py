@@ -14,7 +14,7 @@ FLOORS = {
     "agree_p": 0.675,
     "agree_r": 0.36,
     "excl_r_at_k": 0.49,
-    "origins_p": 0.75,
+    "origins_p": 0.83,
     "sources_r": 0.76,
     "disc_p": 0.85,
     "disc_r": 0.08,
