@@ -101,3 +101,23 @@ def test_titles_do_not_join_names() -> None:
 def test_text_without_entities_gives_none() -> None:
     assert entities_of("") == []
     assert entities_of("nothing to see here at all.") == []
+
+
+def test_a_relative_named_by_first_name_takes_the_family_name_and_its_surname_mentions() -> None:
+    text = (
+        "Nichols shot David Wilhelm, a customs agent. He took Wilhelm's truck.\n"
+        "Wilhelm's widow, Candee, spoke after the sentencing. \"He is evil,\" said Wilhelm, who was detained."
+    )
+    keys = [(m.text, m.entity) for m in entities_of(text) if "Wilhelm" in m.entity]
+    david = ("Wilhelm", "David Wilhelm")
+    assert keys[:3] == [("David Wilhelm", "David Wilhelm"), david, david]
+    assert ("Candee", "Candee Wilhelm") in keys
+    assert keys[-1] == ("Wilhelm", "Candee Wilhelm")
+
+
+def test_a_surname_goes_to_the_most_named_person_not_a_relative_listed_last() -> None:
+    text = (
+        "Fred LaRue, a Nixon aide, has died. Fred LaRue was 75. He is survived by his wife, Joyce Burleson "
+        "LaRue, and his daughter Grace Burleson LaRue. In an interview, Mr. LaRue said he was no millionaire."
+    )
+    assert [m.entity for m in entities_of(text) if m.text == "LaRue"] == ["Fred LaRue"]

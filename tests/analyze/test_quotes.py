@@ -159,6 +159,12 @@ def test_after_said_the_a_phrase_without_a_source_noun_is_content() -> None:
     assert quote.content.text.startswith("a long letter")
 
 
+def test_he_is_not_a_possessor_named_since_the_sentence_began() -> None:
+    text = "Nichols shot David Wilhelm. Nichols stole Wilhelm's pickup truck, where he said he found a badge."
+    quote = by_cue(quotes_of(text), "said")
+    assert quote.speaker_entity == "Nichols"
+
+
 def test_quote_spanning_sentences_is_taken_whole() -> None:
     text = "“Prices rose. Wages did not. People are angry,” the union leader Maria Diaz said."
     quote = by_cue(quotes_of(text), "said")

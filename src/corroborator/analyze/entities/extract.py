@@ -7,6 +7,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -51,6 +52,15 @@ POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 ENGLISH_ENDINGS = ("ly", "ing", "s")
 """Endings of English words that are rarely names; not "-ed" (Jared, Syed, Ahmed)."""
 LINKED_CONFIDENCE = 0.9
+FAMILY_APPOSITION = re.compile(
+    r"\b([A-Z][\w-]+)\s?['’]s?\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:wife|widow|husband|widower|son|daughter|mother|father|brother|sister|stepson|stepdaughter|"
+    r"grandson|granddaughter|grandmother|grandfather|niece|nephew)\s*,\s*$"
+)
+"""A relative named by first name in apposition: "Wilhelm's widow, ", "Nichols ' mother, "."""
+FAMILY_CONTEXT_CHARS = 60
+RELATIVE_REACH_CHARS = 500
+"""A surname right after a relative's introduction, this close, is the relative's."""
 AMBIGUOUS_CONFIDENCE = 0.6
 
 
@@ -72,7 +82,7 @@ def extract_entities(doc: Doc, article: Article | None = None) -> list[EntityMen
     mentions = [_trimmed(text, candidate) for candidate in candidates]
     kept = sorted((m for m in mentions if m is not None and _plausible(m)), key=lambda m: m.start)
     kept = checked_labels(text, kept)
-    _link_to_fullest_names(kept)
+    _link_to_fullest_names(kept, _name_family_members(text, kept))
     return kept
 
 
@@ -186,10 +196,29 @@ def _plausible(mention: EntityMention) -> bool:
     return mention.text.casefold() not in TITLE_WORDS
 
 
-def _link_to_fullest_names(mentions: list[EntityMention]) -> None:
-    """Key "Kim" to "Kim Jong Un" and "Chang" to "Cheong Seong Chang" when the full name is in the article."""
+def _name_family_members(text: str, mentions: list[EntityMention]) -> set[str]:
+    """Key a first name given in apposition to a relative to the family name, as a person (the small model
+    reads some first names as organisations): "Wilhelm's widow, Candee," -> "Candee Wilhelm", "Nichols'
+    mother, Claritha," -> "Claritha Nichols"."""
+    relatives = set()
+    for mention in mentions:
+        if mention.label not in ("PERSON", "ORG") or " " in mention.entity:
+            continue
+        relative = FAMILY_APPOSITION.search(text, max(0, mention.start - FAMILY_CONTEXT_CHARS), mention.start)
+        if relative is not None:
+            mention.entity = f"{mention.entity} {relative.group(1)}"
+            mention.label = "PERSON"
+            relatives.add(mention.entity)
+    return relatives
+
+
+def _link_to_fullest_names(mentions: list[EntityMention], relatives: AbstractSet[str] = frozenset()) -> None:
+    """Key "Kim" to "Kim Jong Un" and "Chang" to "Cheong Seong Chang" when the full name is in the article.
+    A surname several people share goes to the most named of those named before it, unless a relative was
+    introduced just before ("Wilhelm's widow, Candee, ... said Wilhelm" -> Candee Wilhelm)."""
     people = [m for m in mentions if m.label == "PERSON"]
     full_names = Counter(m.entity for m in people if len(_tokens(m.entity)) >= 2)
+    last_named: dict[str, int] = {}
     by_end_token: dict[str, list[str]] = {}
     for name in full_names:
         tokens = _tokens(name)
@@ -197,6 +226,8 @@ def _link_to_fullest_names(mentions: list[EntityMention]) -> None:
             by_end_token.setdefault(token, []).append(name)
     for mention in people:
         short = _tokens(mention.entity)
+        if len(short) >= 2:
+            last_named[mention.entity] = mention.start
         if not short:
             continue
         candidates = by_end_token.get(short[0], []) + by_end_token.get(short[-1], [])
@@ -206,9 +237,15 @@ def _link_to_fullest_names(mentions: list[EntityMention]) -> None:
         ]
         if not matches:
             continue
-        ranked = sorted(matches, key=lambda name: (-full_names[name], -len(_tokens(name)), name))
+        def rank(name: str, at: int = mention.start) -> tuple[bool, bool, int, int]:
+            named_at = last_named.get(name, -1)
+            just_introduced = name in relatives and named_at >= 0 and at - named_at <= RELATIVE_REACH_CHARS
+            return (not just_introduced, named_at < 0, -full_names[name], -len(_tokens(name)))
+
+        ranked = sorted(matches, key=rank)
         mention.entity = ranked[0]
         mention.confidence = LINKED_CONFIDENCE if len(matches) == 1 else AMBIGUOUS_CONFIDENCE
+        last_named[mention.entity] = mention.start
 
 
 @functools.lru_cache(maxsize=8192)

@@ -14,6 +14,7 @@ from corroborator.types.analysis import EntityMention, Quote
 MAX_ENCLOSING_CHARS = 10_000
 """No reported content is longer than this (sentence pieces and quotations are capped below it)."""
 MAX_LOOKBACK = 200
+_POSSESSIVE = re.compile(r"\s?['’]s?\b")
 _PRINT = frozenset({"newspaper", "magazine", "online"})
 _AGENCIES = frozenset({"wire", "state_media"})
 _BROADCAST = frozenset({"broadcaster", "state_media"})
@@ -95,13 +96,22 @@ class MentionIndex:
         return None
 
     def last_person_before(self, position: int) -> EntityMention | None:
+        """The last person named before `position`, passing over a possessor named since the sentence
+        began ("Nichols stole Wilhelm's pickup truck, where he said" -> Nichols)."""
         index = bisect.bisect_left(self._starts, position) - 1
         stop = max(-1, index - MAX_LOOKBACK)
+        sentence_start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position))
+        possessor = None
         while index > stop:
-            if self.entities[index].label == "PERSON" and self.entities[index].end <= position:
-                return self.entities[index]
+            mention = self.entities[index]
+            if mention.label == "PERSON" and mention.end <= position:
+                if mention.start < sentence_start:
+                    return possessor or mention
+                if not _POSSESSIVE.match(self.text, mention.end):
+                    return mention
+                possessor = possessor or mention
             index -= 1
-        return None
+        return possessor
 
     def titled_person(self, title: str, position: int) -> EntityMention | None:
         """The person the article names with `title` right before the name ("supreme leader Kim Jong Un"),
