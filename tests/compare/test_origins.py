@@ -86,28 +86,21 @@ def test_origins_are_sources_not_pronouns_things_or_titles() -> None:
     assert not any(name.startswith(("Commissioner", "European")) for name in listed)
 
 
-def test_what_someone_wants_is_no_claim_they_are_the_source_of() -> None:
-    def brief_of(sentence: str) -> list[str]:
-        articles = [
-            Article(text=f"{sentence}\nThe Yankees signed two pitchers on Monday.\n", outlet=outlet)
-            for outlet in ("Daily One", "Daily Two")
-        ]
-        brief = build_brief("s", articles, shared_analyzer().analyze(articles))
-        return [trace.origin for trace in brief.origins]
+def origins_of(sentence: str, other: str = "The storm hit the coast on Monday.") -> list[str]:
+    """The origins of a brief of two outlets that both print `sentence` and `other`."""
+    text = f"{sentence}\n{other}\n"
+    articles = [Article(text=text, outlet=outlet) for outlet in ("Daily One", "Daily Two")]
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    return [trace.origin for trace in brief.origins]
 
-    assert "Scott Boras" not in brief_of("Scott Boras wants a ten-year contract for Mark Teixeira.")
-    assert "Scott Boras" in brief_of("Scott Boras said Mark Teixeira would sign a ten-year contract.")
+
+def test_what_someone_wants_is_no_claim_they_are_the_source_of() -> None:
+    signed = "The Yankees signed two pitchers on Monday."
+    assert "Scott Boras" not in origins_of("Scott Boras wants a ten-year contract for Mark Teixeira.", signed)
+    assert "Scott Boras" in origins_of("Scott Boras said Mark Teixeira would sign for ten years.", signed)
 
 
 def test_what_someone_finds_sees_or_attacks_is_no_statement_of_theirs() -> None:
-    def origins_of(sentence: str) -> list[str]:
-        articles = [
-            Article(text=f"{sentence}\nThe storm hit the coast on Monday.\n", outlet=outlet)
-            for outlet in ("Daily One", "Daily Two")
-        ]
-        brief = build_brief("s", articles, shared_analyzer().analyze(articles))
-        return [trace.origin for trace in brief.origins]
-
     assert "Jurors" not in origins_of("Jurors found true the allegations that Nichols killed the judge.")
     assert "Deyrestan" not in " ".join(origins_of("The village of Deyrestan saw serious destruction."))
     assert "Navy" not in " ".join(origins_of("The Indian Navy attacked the pirate ship off Somalia."))
