@@ -19,9 +19,9 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 MAX_SPEAKER_WORDS = 12
 NP_WORDS = 6
 DESCRIPTION_WORDS = 10
+"""A description before a named apposition ("A reporter of the Iranian news agency, IRNA,") is this short."""
 INVERTED_HEAD_WORDS = 4
 """After "said the", the source's noun or name comes within this many words ("said a senior official")."""
-"""A description before a named apposition ("A reporter of the Iranian news agency, IRNA,") is this short."""
 END_PUNCT = " \t\n.!?;:,"
 TRAILING = END_PUNCT + ")]”\"'’"
 """What may close a phrase at the end of a sentence: punctuation, brackets and quotation marks."""
@@ -189,9 +189,7 @@ def _named_after_description(
     pieces = _comma_pieces(text, start, np_end)
     if len(pieces) != 2 or len(text[pieces[0][0] : pieces[0][1]].split()) > DESCRIPTION_WORDS:
         return None
-    named_start = pieces[1][0] + len(text[pieces[1][0] : pieces[1][1]]) - len(
-        text[pieces[1][0] : pieces[1][1]].lstrip()
-    )
+    named_start = trim(text, *pieces[1])[0]
     for mention in mentions.in_span(named_start, pieces[1][1]):
         if mention.start == named_start and (mention.label == "PERSON" or medium_named(mention.text)):
             return (mention.start, mention.end)
