@@ -86,3 +86,14 @@ def test_a_name_read_with_the_is_a_body_not_a_person() -> None:
         ("Heritage Properties", "ORG"),
         ("Heritage Properties", "ORG"),
     ]
+
+
+def test_a_person_the_model_read_as_a_body_is_a_person_when_the_article_names_her_surname() -> None:
+    text = "Bettie Page died. Ms Page was 85. Valley Dairy said Smith would stay. Valley Smith agreed."
+    names = [("Bettie Page", "ORG"), ("Ms Page", "PERSON"), ("Valley Dairy", "ORG"), ("Smith", "PERSON")]
+    names.append(("Valley Smith", "ORG"))
+    mentions = [EntityMention(text.index(n), text.index(n) + len(n), n, label, n) for n, label in names]
+    labels = {m.text: m.label for m in checked_labels(text, mentions)}
+    assert labels["Bettie Page"] == "PERSON"
+    assert labels["Valley Dairy"] == "ORG"
+    assert labels["Valley Smith"] == "ORG"  # "valley" is a common noun: no given name

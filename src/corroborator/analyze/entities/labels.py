@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from corroborator.lexicon import is_lower_case_noun
+from corroborator.lexicon import is_common_noun, is_lower_case_noun
 from corroborator.types import EntityMention
 
 LOCATIVE = re.compile(
@@ -25,6 +25,7 @@ CONTEXT_CHARS = 24
 def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """`mentions` with the labels their context contradicts corrected, and common words taken for names
     dropped. A name read as a place once (after "in") is a place in all its mentions in the article."""
+    _people_read_as_bodies(mentions)
     places = {m.text for m in mentions if m.label == "PERSON" and _after_locative(text, m)}
     bodies = {m.text for m in mentions if _with_article(text, m) or (m.label == "ORG" and " " in m.text)}
     kept = []
@@ -39,6 +40,22 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
             continue
         kept.append(mention)
     return kept
+
+
+def _people_read_as_bodies(mentions: list[EntityMention]) -> None:
+    """ "Bettie Page" tagged an organisation where the article also names "Page" or "Ms Page" as a person:
+    two capitalised words, the first no common noun (a given name, not "Valley" of "Valley Dairy"), the
+    last a person's surname in the article, are a person."""
+    surnames: dict[str, set[str]] = {}
+    for person in mentions:
+        if person.label == "PERSON":
+            surnames.setdefault(person.text.split()[-1], set()).add(person.text)
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label != "ORG" or len(words) != 2 or not surnames.get(words[1], set()) - {mention.text}:
+            continue
+        if all(w.isalpha() and w[0].isupper() for w in words) and not is_common_noun(words[0]):
+            mention.label = "PERSON"
 
 
 def _after_locative(text: str, mention: EntityMention) -> bool:
