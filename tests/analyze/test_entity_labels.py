@@ -18,6 +18,12 @@ def mention(text: str, label: str = "PERSON", nth: int = 0) -> EntityMention:
     return EntityMention(start, start + len(text), text, label, text)
 
 
+def people_matching(pattern: str, text: str) -> list[EntityMention]:
+    """Every match of `pattern` in `text`, tagged a person as the small model would."""
+    matches = re.finditer(pattern, text)
+    return [EntityMention(m.start(), m.end(), m.group(), "PERSON", m.group()) for m in matches]
+
+
 def test_places_ships_and_common_words_are_not_people() -> None:
     mentions = [
         mention("Sarah Palin"),
@@ -49,10 +55,7 @@ def test_a_name_after_the_village_of_or_southwest_of_is_a_place() -> None:
         "The injured were taken to the provincial capital of Bandar Abbas. Residents of the village of "
         "Gavarzin complained. Qeshm lies southwest of Bandar Abbas. The wife of Ali Safa said so."
     )
-    found = [
-        EntityMention(m.start(), m.end(), m.group(), "PERSON", m.group())
-        for m in re.finditer(r"Bandar Abbas|Gavarzin|Ali Safa", text)
-    ]
+    found = people_matching(r"Bandar Abbas|Gavarzin|Ali Safa", text)
     labels = [(m.text, m.label) for m in checked_labels(text, found)]
     assert labels == [
         ("Bandar Abbas", "FAC"),
@@ -68,10 +71,7 @@ def test_a_name_read_with_the_is_a_body_not_a_person() -> None:
         "Matanuska Creamery lost money. The John F. Kennedy Center opened. Jane Smith of the firm spoke. "
         "Heritage Properties bought it; Heritage Properties sold it."
     )
-    found = [
-        EntityMention(m.start(), m.end(), m.group(), "PERSON", m.group())
-        for m in re.finditer(r"Matanuska Creamery|John F\. Kennedy|Jane Smith", text)
-    ]
+    found = people_matching(r"Matanuska Creamery|John F\. Kennedy|Jane Smith", text)
     heritage = [m.start() for m in re.finditer("Heritage Properties", text)]
     found += [
         EntityMention(heritage[0], heritage[0] + 19, "Heritage Properties", "ORG", "Heritage Properties"),

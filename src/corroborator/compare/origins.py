@@ -12,7 +12,7 @@ from corroborator.analyze.quotes.lexicon import PRONOUNS as QUOTE_PRONOUNS
 from corroborator.analyze.quotes.lexicon import inflections, word_set
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.units import Unit
-from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word, verb_base
+from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word
 from corroborator.types import Article, CopyLink, OriginTrace
 
 GENERIC_STATE_MEDIA = "state media"
@@ -28,6 +28,7 @@ or attacks, what a jury finds ("Jurors found true the allegations") or a village
 destruction") is no claim they are the source of. Beliefs ("Olney believes X") are: the believer is the
 claim's source."""
 STANCE_FORMS = frozenset(form for verb in STANCE_VERBS for form in inflections(verb))
+"""Every form of the stance cues, as the cue lexicon inflects them ("found", "saw", "hoped")."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 NOT_SOURCES = frozenset({"PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "LOC"})
 PRONOUNS = QUOTE_PRONOUNS | word_set(
@@ -102,8 +103,7 @@ def _stance(unit: Unit) -> bool:
     cue = unit.quote.cue if unit.quote is not None else None
     if cue is None:
         return False
-    word = cue.text.split()[0].casefold()
-    return word in STANCE_FORMS or verb_base(word) in STANCE_VERBS
+    return cue.text.split()[0].casefold() in STANCE_FORMS
 
 
 def _story_state_media(units: list[Unit]) -> str | None:

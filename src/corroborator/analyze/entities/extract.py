@@ -237,15 +237,25 @@ def _link_to_fullest_names(mentions: list[EntityMention], relatives: AbstractSet
         ]
         if not matches:
             continue
-        def rank(name: str, at: int = mention.start) -> tuple[bool, bool, int, int]:
-            named_at = last_named.get(name, -1)
-            just_introduced = name in relatives and named_at >= 0 and at - named_at <= RELATIVE_REACH_CHARS
-            return (not just_introduced, named_at < 0, -full_names[name], -len(_tokens(name)))
-
-        ranked = sorted(matches, key=rank)
-        mention.entity = ranked[0]
+        mention.entity = min(
+            matches, key=lambda name: _surname_rank(name, mention.start, last_named, relatives, full_names)
+        )
         mention.confidence = LINKED_CONFIDENCE if len(matches) == 1 else AMBIGUOUS_CONFIDENCE
         last_named[mention.entity] = mention.start
+
+
+def _surname_rank(
+    name: str,
+    position: int,
+    last_named: dict[str, int],
+    relatives: AbstractSet[str],
+    full_names: Counter[str],
+) -> tuple[bool, bool, int, int]:
+    """How well a full name fits a short mention at `position` (lower is better): a relative introduced
+    within RELATIVE_REACH_CHARS before it, then a name already given before it, then the most named."""
+    named_at = last_named.get(name, -1)
+    just_introduced = name in relatives and named_at >= 0 and position - named_at <= RELATIVE_REACH_CHARS
+    return (not just_introduced, named_at < 0, -full_names[name], -len(_tokens(name)))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -14,6 +14,7 @@ from corroborator.types.analysis import EntityMention, Quote
 MAX_ENCLOSING_CHARS = 10_000
 """No reported content is longer than this (sentence pieces and quotations are capped below it)."""
 MAX_LOOKBACK = 200
+"""How many mentions back a pronoun looks for its person."""
 _POSSESSIVE = re.compile(r"\s?['’]s?\b")
 _PRINT = frozenset({"newspaper", "magazine", "online"})
 _AGENCIES = frozenset({"wire", "state_media"})
@@ -24,7 +25,6 @@ MEDIUM_KINDS: dict[str, frozenset[str]] = {
     "broadcaster": _BROADCAST, "network": _BROADCAST, "channel": _BROADCAST,
 }
 """The kinds of news organisation (`data/news_orgs.json`) each describing noun can stand for."""
-"""How many mentions back a pronoun looks for its person."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MEDIUM_NAME_RE = re.compile(r"\b(?:[A-Z][\w.&'’-]*\s?){1,5}")
 # Countries by the words that name them or their people, for "state media" without a named medium.
