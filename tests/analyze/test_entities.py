@@ -92,6 +92,12 @@ def test_a_name_spacy_cut_short_is_extended_to_the_left() -> None:
     assert people.get("Chang") == "Cheong Seong Chang"
 
 
+def test_a_name_cut_at_no_keeps_its_number() -> None:
+    text = '"Everyone was respectful," said Juror No. 8, one of six women on the panel.'
+    people = {m.text for m in entities_of(text) if m.label == "PERSON"}
+    assert "Juror No. 8" in people and "Juror No" not in people
+
+
 def test_titles_do_not_join_names() -> None:
     mentions = entities_of("Russian President Vladimir Putin spoke on Monday. Putin said little.")
     people = {m.text for m in mentions if m.label == "PERSON"}

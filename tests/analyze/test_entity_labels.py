@@ -97,3 +97,18 @@ def test_a_person_the_model_read_as_a_body_is_a_person_when_the_article_names_he
     assert labels["Bettie Page"] == "PERSON"
     assert labels["Valley Dairy"] == "ORG"
     assert labels["Valley Smith"] == "ORG"  # "valley" is a common noun: no given name
+
+
+def test_a_surname_read_as_a_body_or_place_beside_the_full_name_is_a_person() -> None:
+    text = (
+        "Andrew Halcro spoke. Halcro said the co-op failed. Sean Payton coached. Payton was fined. "
+        "Michael Jordan flew to Jordan. NYPD officers met Tom NYPD."
+    )
+    names = [("Andrew Halcro", "PERSON"), ("Halcro", "ORG"), ("Sean Payton", "PERSON"), ("Payton", "GPE")]
+    names += [("Michael Jordan", "PERSON"), ("Jordan", "GPE"), ("NYPD", "ORG"), ("Tom NYPD", "PERSON")]
+    mentions = [EntityMention(text.rindex(n), text.rindex(n) + len(n), n, label, n) for n, label in names]
+    labels = {m.text: m.label for m in checked_labels(text, mentions)}
+    assert labels["Halcro"] == "PERSON"
+    assert labels["Payton"] == "PERSON"
+    assert labels["Jordan"] == "GPE"  # WordNet knows Jordan as a country
+    assert labels["NYPD"] == "ORG"  # an acronym is no surname

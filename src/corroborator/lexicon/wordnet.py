@@ -73,6 +73,7 @@ LEXNAMES = [
 ]
 SYNTACTIC_CATEGORY = {"noun": 1, "verb": 2, "adj": 3, "adv": 4}
 SOURCE_LEXNAMES = frozenset({"noun.person", "noun.group"})
+PLACE_OR_BODY_LEXNAMES = frozenset({"noun.location", "noun.group"})
 SOURCE_SENSES_READ = 2
 """A noun names a source when one of its two most used senses is a person or a body ("agency", not "letter",
 whose person sense, "one who lets", is rare)."""
@@ -183,6 +184,13 @@ def is_lower_case_noun(word: str) -> bool:
     common = [s for s in load_wordnet().synsets(folded, pos="n") if not s.instance_hypernyms()]
     lemmas = {lemma.name() for synset in common for lemma in synset.lemmas()}
     return folded in lemmas and not is_source_noun(folded)
+
+
+@functools.lru_cache(maxsize=65536)
+def names_a_place_or_body(word: str) -> bool:
+    """Whether WordNet knows `word` as a place or a group ("Jordan", "Washington"; not "Payton")."""
+    senses = load_wordnet().synsets(word.casefold(), pos="n")
+    return any(s.lexname() in PLACE_OR_BODY_LEXNAMES for s in senses)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -62,6 +62,8 @@ FAMILY_CONTEXT_CHARS = 60
 RELATIVE_REACH_CHARS = 500
 """A surname right after a relative's introduction, this close, is the relative's."""
 AMBIGUOUS_CONFIDENCE = 0.6
+NUMBERED = re.compile(r"\.?\s?\d{1,4}\b")
+"""The number a name ending in "No" goes on with: "Juror No" + ". 8" is "Juror No. 8"."""
 
 
 @dataclass
@@ -106,7 +108,8 @@ def _repair(doc: Doc, text: str, ent: DocEntity) -> list[_Candidate]:
         label = "FAC"
     elif label == "PERSON" and ORGANISATION_HEADS.search(surface):
         label = "ORG"
-    return [_Candidate(start, ent.end_char, label)]
+    number = NUMBERED.match(text, ent.end_char) if re.search(r"\bNo\.?$", surface) else None
+    return [_Candidate(start, number.end() if number else ent.end_char, label)]
 
 
 def _without_leading_words(doc: Doc, first: int, end: int) -> int:

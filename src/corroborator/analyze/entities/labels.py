@@ -1,14 +1,15 @@
 """Entity labels checked against their context, where the small NER model errs: a place after "in" or
 "into", "the village of" or "southwest of" is no person ("in Wasilla", "into Betty Ford", "the provincial
 capital of Bandar Abbas"), a name read with "the" or as an organisation elsewhere in the article is a body
-("the Matanuska Creamery"), a ship is no person ("INS Mysore"), and a common
-word opening a sentence is no name ("Arson is suspected")."""
+("the Matanuska Creamery"), a ship is no person ("INS Mysore"), a common word opening a sentence is no
+name ("Arson is suspected"), and a surname read as a body or place beside the full name is a person
+("Halcro" beside "Andrew Halcro")."""
 
 from __future__ import annotations
 
 import re
 
-from corroborator.lexicon import is_common_noun, is_lower_case_noun
+from corroborator.lexicon import is_common_noun, is_lower_case_noun, names_a_place_or_body
 from corroborator.types import EntityMention
 
 LOCATIVE = re.compile(
@@ -20,6 +21,7 @@ LOCATIVE = re.compile(
 VESSEL = re.compile(r"^(?:INS|MV|MS|MT|SS|USS|USNS|HMS|HMAS|HMCS|RMS|FV)\s")
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]*\s*)$")
 CONTEXT_CHARS = 24
+SURNAME_MISREADS = frozenset({"ORG", "GPE", "LOC"})
 
 
 def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -43,18 +45,21 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
 
 
 def _people_read_as_bodies(mentions: list[EntityMention]) -> None:
-    """ "Bettie Page" tagged an organisation where the article also names "Page" or "Ms Page" as a person:
-    two capitalised words, the first no common noun (a given name, not "Valley" of "Valley Dairy"), the
-    last a person's surname in the article, are a person."""
+    """A person the small model read as a body or place where the article also names her in full or by
+    surname as a person: "Bettie Page" (an organisation) beside "Ms Page"; "Halcro" (an organisation) or
+    "Payton" (a place) beside "Andrew Halcro" or "Sean Payton"."""
     surnames: dict[str, set[str]] = {}
     for person in mentions:
         if person.label == "PERSON":
             surnames.setdefault(person.text.split()[-1], set()).add(person.text)
     for mention in mentions:
         words = mention.text.split()
-        if mention.label != "ORG" or len(words) != 2 or not surnames.get(words[1], set()) - {mention.text}:
+        if mention.label not in SURNAME_MISREADS or not surnames.get(words[-1], set()) - {mention.text}:
             continue
-        if all(w.isalpha() and w[0].isupper() for w in words) and not is_common_noun(words[0]):
+        if not all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
+            continue
+        given_name = len(words) == 2 and mention.label == "ORG" and not is_common_noun(words[0])
+        if given_name or (len(words) == 1 and not names_a_place_or_body(words[0])):
             mention.label = "PERSON"
 
 
