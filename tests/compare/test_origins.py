@@ -133,3 +133,29 @@ def test_a_source_placed_by_a_preposition_is_named_by_its_head() -> None:
     origins = [trace.origin for trace in brief.origins]
     assert "police in Sicily" in origins
     assert "Sicily" not in origins
+
+
+def test_police_descriptions_are_the_police_body_the_story_names() -> None:
+    first = Article(
+        text=(
+            "The NYPD said officers shot a man in Brooklyn on Saturday night.\n"
+            "A police spokeswoman said the man had pointed a revolver at the officers.\n"
+            "The spokeswoman said two officers fired eleven shots.\n"
+        ),
+        outlet="Daily One",
+        published="2024-03-10",
+    )
+    second = Article(
+        text=(
+            "Police said officers shot a man in Brooklyn on Saturday night.\n"
+            "A police source said the man had a loaded revolver.\n"
+        ),
+        outlet="Daily Two",
+        published="2024-03-10",
+    )
+    brief = build_brief("s", [first, second], shared_analyzer().analyze([first, second]))
+    origins = {t.origin for t in brief.origins}
+    assert "NYPD" in origins
+    assert not origins & {"police", "Police", "a police spokeswoman", "the spokeswoman", "a police source"}
+    (nypd,) = [t for t in brief.origins if t.origin == "NYPD"]
+    assert sorted(nypd.articles) == sorted(a.id for a in (first, second))

@@ -11,6 +11,7 @@ from corroborator.analyze.entities.media import lookup
 from corroborator.analyze.quotes.lexicon import PRONOUNS as QUOTE_PRONOUNS
 from corroborator.analyze.quotes.lexicon import inflections, word_set
 from corroborator.compare.entities_table import EntityClusters
+from corroborator.compare.one_source import OneSource
 from corroborator.compare.units import Unit
 from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word
 from corroborator.types import Article, CopyLink, OriginTrace
@@ -81,10 +82,12 @@ def trace_origins(
     defaults = {a.id: _default_chain(by_article.get(a.id, []), name[a.id], state_media) for a in articles}
     copied_from = {link.article: link.copy_of for link in copies}
     origins = Origins()
+    one_source = OneSource(units, clusters)
     spelled: dict[str, str] = {}
     for unit in units:
         attribution = [] if _stance(unit) else unit.attribution
         chain = _normalise(attribution, state_media, clusters) or list(defaults[unit.article])
+        chain = _one_source_first(chain, one_source.source_of(chain[0], unit.article))
         chain = [spelled.setdefault(name.casefold(), name) for name in chain]
         chain = _extend_upstream(chain, defaults[unit.article])
         chain = _through_copies(chain, unit.article, copied_from, defaults, name)
@@ -95,6 +98,10 @@ def trace_origins(
         if unit.article not in trace.articles:
             trace.articles.append(unit.article)
     return origins
+
+
+def _one_source_first(chain: list[str], source: str) -> list[str]:
+    return [source, *(name for name in chain[1:] if name != source)]
 
 
 def _stance(unit: Unit) -> bool:
