@@ -51,3 +51,12 @@ def test_arrays_read_from_a_doc_equal_spacys_objects() -> None:
         entities = [(e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents]
         assert [tuple(entity) for entity in doc_entities(doc)] == entities
     assert len(texts) >= 2
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_sentence() -> None:
+    text = (
+        "She opened fire on the others, Philadelphia Homicide Capt. James Clark said. "
+        "Sgt. Hoyt Teasley was shot. Mr. Ali told Det. Ray Smith."
+    )
+    starts = [start for start, _ in sentence_bounds(get_nlp()(text))]
+    assert [text[start:].split()[0] for start in starts] == ["She", "Sgt.", "Mr."]

@@ -98,3 +98,9 @@ def test_texts_parsed_together_are_each_parsed_as_alone() -> None:
         for (offset, doc), (_, doc_alone) in zip(pieces, alone, strict=True):
             assert text[offset : offset + len(doc.text)] == doc.text
             assert [(t.dep_, t.head.i) for t in doc] == [(t.dep_, t.head.i) for t in doc_alone]
+
+
+def test_the_parser_reads_a_name_after_a_title_with_a_full_stop_in_its_sentence() -> None:
+    text = "She opened fire on the others, Philadelphia Homicide Capt. James Clark said."
+    ((_, doc),) = next(parse([text]))
+    assert len(list(doc.sents)) == 1

