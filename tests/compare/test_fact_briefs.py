@@ -97,3 +97,16 @@ def test_a_fragment_every_article_repeats_is_no_agreement() -> None:
     texts = [" | ".join(e.text for e in a.evidence) for a in brief.agreements]
     assert any("arrested 99" in t for t in texts), texts
     assert not any(t.startswith("It is expected") for t in texts), texts
+
+
+def test_an_agreement_is_stated_by_a_fact_that_stands_alone() -> None:
+    texts = [
+        "The shop, which had at least a dozen people inside, was closed.",
+        "There were at least a dozen other people at the shop on the scene.",
+    ]
+    names = ["One", "Two"]
+    articles = [Article(text=t, outlet=o, published="2024-12-06") for t, o in zip(texts, names, strict=True)]
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    (agreement,) = [a for a in brief.agreements if "dozen" in a.fact]
+    assert any(e.text.startswith("which") for e in agreement.evidence)
+    assert agreement.fact.startswith("There were")

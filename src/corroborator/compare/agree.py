@@ -4,6 +4,7 @@ other article states in any wording), from the fact alignment."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 
 from corroborator.compare.fact_align import RELATED_THRESHOLD, FactAlignment
@@ -18,6 +19,7 @@ CLAUSE_SHARED = 0.5
 parser read in it."""
 OVERLAP_OF_AGREED = 0.5
 """A fact lying this much inside an agreed fact's words is not reported as single-source."""
+RELATIVE_START = re.compile(r"(?:which|who|whom|whose|that|where|when)\b", re.I)
 MIN_CONTENT_WORDS = 2
 """An agreement states something: a fact of fewer content words ("what they say", "It is expected", "He
 is the second") is a fragment, however many articles repeat it."""
@@ -58,7 +60,7 @@ def agreements(alignment: FactAlignment, origins: Origins, lookup: UnitLookup) -
         sources = origins.origins_of(units)
         found.append(
             Agreement(
-                fact=shorten(min((f.text for f in group), key=len)),
+                fact=shorten(statement_of(group)),
                 evidence=[fact_evidence(f) for f in group],
                 score=round(score, 3),
                 origins=sources,
@@ -67,6 +69,20 @@ def agreements(alignment: FactAlignment, origins: Origins, lookup: UnitLookup) -
             )
         )
     return sorted(found, key=lambda a: (-len({e.article for e in a.evidence}), -a.score))
+
+
+def statement_of(group: Sequence[Fact]) -> str:
+    """The words that state an agreed fact: the shortest of the group's facts that stands alone (a subject
+    of its own, not a relative clause: "police negotiated with a suspect", not "negotiated with the
+    suspect" or "which had at least a dozen people"), else the shortest."""
+    whole = [f for f in group if _stands_alone(f)] or list(group)
+    return min((f.text for f in whole), key=len)
+
+
+def _stands_alone(fact: Fact) -> bool:
+    if RELATIVE_START.match(fact.text):
+        return False
+    return any(a.role == "subject" and a.start >= fact.start for a in fact.arguments)
 
 
 def single_source_facts(
