@@ -9,7 +9,8 @@ from pathlib import Path
 from corroborator.analyze.pipeline import shared_analyzer
 from corroborator.api import Corroborator
 from corroborator.compare import build_brief
-from corroborator.types import Article, Brief
+from corroborator.compare.agree import states_something
+from corroborator.types import Article, Brief, Fact
 
 FIRST = (
     "Senator Jane Doe will not resign, her office said on Tuesday. "
@@ -110,3 +111,14 @@ def test_an_agreement_is_stated_by_a_fact_that_stands_alone() -> None:
     (agreement,) = [a for a in brief.agreements if "dozen" in a.fact]
     assert any(e.text.startswith("which") for e in agreement.evidence)
     assert agreement.fact.startswith("There were")
+
+
+def test_a_fragment_is_no_evidence_of_an_agreement() -> None:
+    def fact(text: str) -> Fact:
+        return Fact("a", 0, 0, len(text), text, text.split()[-1], 0, len(text))
+
+    assert not states_something(fact("which has caused"))
+    assert not states_something(fact("the Angels are"))
+    assert states_something(fact("killing two of them"))
+    assert states_something(fact("Lo Presti, 52"))
+    assert states_something(fact("the jury did everything"))

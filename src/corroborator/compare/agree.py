@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from corroborator.compare.fact_align import RELATED_THRESHOLD, FactAlignment
 from corroborator.compare.origins import Origins
 from corroborator.compare.rank import ranked_single_source
-from corroborator.compare.text import content_set, shorten
+from corroborator.compare.text import content_set, is_number, shorten
 from corroborator.compare.units import Unit
 from corroborator.types import Agreement, Evidence, Fact, SingleSourceFact
 
@@ -54,7 +54,8 @@ def agreements(alignment: FactAlignment, origins: Origins, lookup: UnitLookup) -
     stated and best supported first."""
     found = []
     for group, score in zip(alignment.groups, alignment.group_scores, strict=True):
-        if all(len(content_set(f.text)) < MIN_CONTENT_WORDS for f in group):
+        group = [f for f in group if states_something(f)]
+        if len({f.article for f in group}) < 2:
             continue
         units = [u for u in (lookup.unit_of(f) for f in group) if u is not None]
         sources = origins.origins_of(units)
@@ -69,6 +70,14 @@ def agreements(alignment: FactAlignment, origins: Origins, lookup: UnitLookup) -
             )
         )
     return sorted(found, key=lambda a: (-len({e.article for e in a.evidence}), -a.score))
+
+
+def states_something(fact: Fact) -> bool:
+    """Not a fragment: two content words, or a number or date ("which has caused", "he was traveling",
+    "the Angels are" are fragments; "killing two of them", "Lo Presti, 52" are not)."""
+    if len(content_set(fact.text)) >= MIN_CONTENT_WORDS:
+        return True
+    return bool(fact.quantities or fact.times) or any(is_number(w) for w in fact.text.split())
 
 
 def statement_of(group: Sequence[Fact]) -> str:
