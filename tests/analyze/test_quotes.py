@@ -165,6 +165,19 @@ def test_he_is_not_a_possessor_named_since_the_sentence_began() -> None:
     assert quote.speaker_entity == "Nichols"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Donald Trump met Hillary Clinton on Monday. He said the talks went well.", "Donald Trump"),
+        ("Sarah Palin met Donald Trump on Monday. She said the talks went well.", "Sarah Palin"),
+        ("Mr. Kelly met Laura Smith on Monday. He said the talks went well.", "Kelly"),
+        ("Kim Lee met Chris Park on Monday. She said the talks went well.", "Chris Park"),  # neither known
+    ],
+)
+def test_he_and_she_pass_over_a_person_of_the_other_sex(text: str, speaker: str) -> None:
+    assert by_cue(quotes_of(text), "said").speaker_entity == speaker
+
+
 def test_quote_spanning_sentences_is_taken_whole() -> None:
     text = "“Prices rose. Wages did not. People are angry,” the union leader Maria Diaz said."
     quote = by_cue(quotes_of(text), "said")

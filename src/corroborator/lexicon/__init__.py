@@ -2,6 +2,7 @@
 nouns, the base form of a verb, whether one term is another or a more general one, whether two verbs can
 tell one event or name opposites. Loaded once, where it is used."""
 
+from corroborator.lexicon.first_names import sex_of_first_name
 from corroborator.lexicon.wordnet import (
     WordNetMissing,
     is_common_noun,
@@ -39,5 +40,6 @@ __all__ = [
     "related_verbs",
     "role_names",
     "same_or_more_general",
+    "sex_of_first_name",
     "verb_base",
 ]

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 from corroborator.analyze.entities import media
 from corroborator.analyze.quotes.lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
-from corroborator.lexicon import is_kind_of_role, is_source_noun, names_a_person, noun_base, role_names
+from corroborator.lexicon import (
+    is_kind_of_role,
+    is_source_noun,
+    names_a_person,
+    noun_base,
+    role_names,
+    sex_of_first_name,
+)
 from corroborator.types.analysis import EntityMention, Quote
 
 MAX_ENCLOSING_CHARS = 10_000
@@ -16,6 +23,8 @@ MAX_ENCLOSING_CHARS = 10_000
 MAX_LOOKBACK = 200
 """How many mentions back a pronoun looks for its person."""
 _POSSESSIVE = re.compile(r"\s?['’]s?\b")
+PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_SEX_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _PRINT = frozenset({"newspaper", "magazine", "online"})
 _AGENCIES = frozenset({"wire", "state_media"})
 _BROADCAST = frozenset({"broadcaster", "state_media"})
@@ -95,16 +104,17 @@ class MentionIndex:
             index -= 1
         return None
 
-    def last_person_before(self, position: int) -> EntityMention | None:
-        """The last person named before `position`, passing over a possessor named since the sentence
-        began ("Nichols stole Wilhelm's pickup truck, where he said" -> Nichols)."""
+    def last_person_before(self, position: int, pronoun: str = "") -> EntityMention | None:
+        """The last person named before `position` whom `pronoun` can stand for ("she" passes over "Donald
+        Trump"), passing over a possessor named since the sentence began ("Nichols stole Wilhelm's pickup
+        truck, where he said" -> Nichols)."""
         index = bisect.bisect_left(self._starts, position) - 1
         stop = max(-1, index - MAX_LOOKBACK)
         sentence_start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position))
         possessor = None
         while index > stop:
             mention = self.entities[index]
-            if mention.label == "PERSON" and mention.end <= position:
+            if mention.label == "PERSON" and mention.end <= position and self._may_be(mention, pronoun):
                 if mention.start < sentence_start:
                     return possessor or mention
                 if not _POSSESSIVE.match(self.text, mention.end):
@@ -112,6 +122,19 @@ class MentionIndex:
                 possessor = possessor or mention
             index -= 1
         return possessor
+
+    def _may_be(self, mention: EntityMention, pronoun: str) -> bool:
+        """Whether `pronoun` can stand for the person: no "she" for a "Mr." or for a full name whose first
+        name US birth records give men, no "he" for a "Mrs." or a woman's first name."""
+        wanted = PRONOUN_SEX.get(pronoun)
+        if wanted is None:
+            return True
+        title = _SEX_TITLE.search(self.text, max(0, mention.start - 6), mention.start)
+        words = mention.entity.split()
+        found: str | None = sex_of_first_name(words[0]) if len(words) >= 2 else None
+        if title is not None:
+            found = "m" if title.group(1).casefold() == "mr" else "f"
+        return found is None or found == wanted
 
     def titled_person(self, title: str, position: int) -> EntityMention | None:
         """The person the article names with `title` right before the name ("supreme leader Kim Jong Un"),
@@ -238,7 +261,7 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     """The canonical speaker of the phrase `text` at [start, end): an entity key or a medium name."""
     lowered = text.lower().strip()
     if lowered in PERSON_PRONOUNS:
-        person = mentions.last_person_before(start)
+        person = mentions.last_person_before(start, lowered)
         return person.entity if person else None
     if lowered in ("who", "which"):
         antecedent = mentions.ending_near(start - 2)
