@@ -66,6 +66,12 @@ def test_an_apposition_is_an_attribute_fact() -> None:
     assert attribute and "26" in attribute[0].text
 
 
+def test_a_one_word_name_and_an_age_are_a_fact_and_two_words_else_are_not() -> None:
+    facts = facts_of("Nichols, 37, told the court he was sorry. Smith, a teacher, agreed.")
+    assert [f.text for f in facts if f.kind == "attribute"] == ["Nichols, 37", "Smith, a teacher"]
+    assert not [f for f in facts_of("Smith, teacher, agreed with them.") if f.kind == "attribute"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Apples, oranges, pears.", "", "  \n\n ", "Der Bundestag hat am Montag das Gesetz beschlossen.", "..."],

@@ -26,6 +26,7 @@ S = TypeVar("S", bound=_Spanned)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MIN_FACT_WORDS = 3
 MIN_SPEECH_WORDS = 2
+MIN_AGE_WORDS = 2
 
 
 def facts_of_article(article: Article, analysis: Analysis, pieces: Sequence[tuple[int, Doc]]) -> list[Fact]:
@@ -67,10 +68,7 @@ class _ArticleReader:
             self.text, offset + doc[token_range[0]].idx, offset + last.idx + len(last.text)
         )
         words = [t for t in doc[token_range[0] : token_range[1] + 1] if t.is_alpha or t.like_num]
-        if (
-            len(words) < (MIN_SPEECH_WORDS if found.speech else MIN_FACT_WORDS)
-            or "://" in self.text[start:end]
-        ):
+        if len(words) < _min_words(found) or "://" in self.text[start:end]:
             return None
         arguments = [
             self.argument(role, tokens, offset) for role, tokens in (*found.arguments, *found.inherited)
@@ -166,6 +164,16 @@ def _role(role: str, tokens: list[Token], labels: set[str], has_time: bool) -> R
     if any(t.like_num for t in tokens):
         return "quantity"
     return "other"
+
+
+def _min_words(found: Predicate) -> int:
+    """Fewer words than this are no fact; a name and an age in apposition are one ("Nichols, 37")."""
+    if found.speech:
+        return MIN_SPEECH_WORDS
+    complements = [words for role, words in found.arguments if role == "complement"]
+    if found.attribute and any(all(t.like_num for t in words) for words in complements):
+        return MIN_AGE_WORDS
+    return MIN_FACT_WORDS
 
 
 def _kind(found: Predicate) -> FactKind:
