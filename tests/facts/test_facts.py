@@ -122,3 +122,8 @@ def test_a_fact_never_ends_inside_a_hyphenated_word() -> None:
     assert text[slice(*whole_words(text, text.index("wife"), len(text) - 1))] == "ex-wife"
     for fact in facts_of(text):
         assert not fact.text.endswith(("co", "ex")), fact.text
+
+
+def test_a_copular_clause_under_a_verb_of_saying_is_a_fact() -> None:
+    texts = [f.text for f in facts_of('The mayor has said the city is safe. He added: "We are thrilled."')]
+    assert "the city is safe" in texts and "We are thrilled" in texts

@@ -129,11 +129,18 @@ def _heads_clause(token: Token) -> bool:
         return token.head.lemma_ not in INTENT_VERBS | RAISING_VERBS and token.head.pos_ != "VERB"
     if token.dep_ == "conj":
         return token.head.pos_ in ("VERB", "AUX")
-    if token.pos_ == "AUX" and token.dep_ != "ROOT":
+    if token.pos_ == "AUX" and token.dep_ != "ROOT" and not _copula_with_subject(token):
         return False
     if token.dep_ == "acl":
         return token.head.pos_ in ("NOUN", "PROPN") and token.tag_ in ("VBG", "VBN", "VB")
     return token.dep_ in PREDICATE_DEPS
+
+
+def _copula_with_subject(token: Token) -> bool:
+    """ "are" in 'added: "We are thrilled ..."' or "he was sorry": a copula heading a clause of its own."""
+    return token.dep_ in ("ccomp", "advcl", "conj", "parataxis") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children
+    )
 
 
 def _predicate(token: Token) -> Predicate | None:
