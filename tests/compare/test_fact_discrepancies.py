@@ -3,8 +3,12 @@ update, and no conflict between relative dates of undated articles."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from corroborator.analyze.pipeline import shared_analyzer
 from corroborator.compare import build_brief
+from corroborator.facts import extract_facts
 from corroborator.types import Article, Brief
 
 CONTEXT = "Riot police fired tear gas at protesters in central Athens. "
@@ -174,3 +178,17 @@ def test_a_fact_giving_both_figures_in_words_does_not_conflict() -> None:
         "The judge sentenced Nichols to four consecutive life sentences without parole.",
     )
     assert not [d for d in brief.discrepancies if d.kind == "number"], brief.discrepancies
+
+
+ECBPLUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ecbplus_traindev.jsonl"
+
+
+def test_a_supposition_conflicts_with_no_fact() -> None:
+    """ "They asked, 'How about if it had been 50 people?'" (a juror's question in one report of the
+    Nichols sentencing) is no count of the victims against another report's "killing four people"."""
+    rows = {r["id"]: r for r in map(json.loads, ECBPLUS.read_text(encoding="utf-8").splitlines())}
+    articles = [Article(id=i, text=rows[i]["text"]) for i in ("3_4ecb", "3_6ecb")]
+    (facts,) = extract_facts(articles[:1], shared_analyzer().analyze(articles[:1]))
+    assert any(f.text == "it had been 50 people" and f.modality == "if" for f in facts)
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles), semantic=False)
+    assert not [d for d in brief.discrepancies if "50 people" in {e.text for e in d.evidence}]

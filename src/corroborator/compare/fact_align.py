@@ -17,6 +17,7 @@ from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.pair_model import CONFLICT_LOGIT, PairFeatures, sigmoid
 from corroborator.compare.text import wording
 from corroborator.types import Discrepancy, Evidence, Fact
+from corroborator.types.facts import HYPOTHETICAL
 
 AGREE_THRESHOLD = 0.4
 """A pair whose probability of being one fact reaches this is one fact stated twice."""
@@ -70,6 +71,7 @@ class FactAlignment:
         left, right = self._facts_of_two(evidence)
         if not left or not right:
             return True
+        left, right = self._asserted(left), self._asserted(right)
         return any(
             (self.sameness_of(i, j) >= threshold or self._alike_but(i, j, evidence))
             and (
@@ -79,6 +81,11 @@ class FactAlignment:
             for i in left
             for j in right
         )
+
+    def _asserted(self, positions: set[int]) -> set[int]:
+        """The facts that assert something: a condition or supposition ("if it had been 50 people") can
+        conflict with nothing."""
+        return {k for k in positions if self.facts[k].modality != HYPOTHETICAL}
 
     def compared(self, evidence: Sequence[Evidence]) -> list[Fact]:
         """The two facts a discrepancy compares: of the facts at its spans in its first two articles, the

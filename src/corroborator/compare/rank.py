@@ -13,7 +13,7 @@ OVERLAP_OF_SHOWN = 0.5
 MAX_NAMES_COUNTED = 3
 MIN_SHOWN = 0.15
 """Reasons that move the score less than this are not named."""
-SPECULATIVE = frozenset({"may", "might", "could", "should", "hope", "want", "wish"})
+SPECULATIVE = frozenset({"may", "might", "could", "should", "hope", "want", "wish", "if"})
 """Modalities that make a fact a possibility ("would" is left out: in reported speech it is a past future)."""
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 WEIGHTS = {

@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from corroborator.analyze.quotes.lexicon import SPEECH_VERBS
+from corroborator.types.facts import HYPOTHETICAL
 
 PREDICATE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "pcomp"})
 PREDICATE_PARTS = frozenset({"aux", "auxpass", "neg", "prt"})
@@ -20,6 +21,8 @@ MIN_CONJUNCT_TOKENS = 3
 MAX_FACT_TOKENS = 32
 SPEECH = frozenset(SPEECH_VERBS) | {"tell", "report", "announce", "say", "accord"}
 MODAL_AUXILIARIES = frozenset({"may", "might", "could", "would", "should", "must", "can"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+
 INTENT_VERBS = frozenset(
     {
         "plan",
@@ -155,7 +158,7 @@ def _predicate(token: Token) -> Predicate | None:
     )
     found.speech = found.lemma in SPEECH and any(c.dep_ in ("ccomp", "parataxis") for c in head.children)
     found.negated = any(t.dep_ == "neg" for t in found.tokens)
-    found.modality = found.modality or _modal(found.tokens)
+    found.modality = found.modality or _modal(found.tokens) or _condition(token)
     for verb in verbs:
         found.arguments.extend(_arguments(verb, skip=set(verbs)))
     if found.speech:
@@ -185,6 +188,12 @@ def _verb_chain(token: Token, head: Token) -> list[Token]:
     while chain[-1] != token and chain[-1].head != chain[-1]:
         chain.append(chain[-1].head)
     return chain if chain[-1] == token else [head]
+
+
+def _condition(token: Token) -> str | None:
+    """ "if" for a clause that states a condition or supposition ("if it had been 50 people")."""
+    marked = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+    return HYPOTHETICAL if marked else None
 
 
 def _modal(tokens: list[Token]) -> str | None:

@@ -7,6 +7,8 @@ from typing import Literal
 
 Role = Literal["subject", "object", "recipient", "complement", "place", "time", "quantity", "manner", "other"]
 FactKind = Literal["event", "state", "attribute", "speech"]
+HYPOTHETICAL = "if"
+"""The modality of a fact stated as a condition or supposition ("if it had been 50 people")."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,9 @@ class Fact:
     arguments: list[Argument] = field(default_factory=list)
     negated: bool = False
     modality: str | None = None
-    """`may`, `might`, `could`, `would`, `should`, `must`, or the lemma of a verb of intent or denial
-    ("plan", "want", "deny"); None for a plain assertion."""
+    """`may`, `might`, `could`, `would`, `should`, `must`, the lemma of a verb of intent or denial
+    ("plan", "want", "deny"), or `if` for a condition or supposition ("if it had been 50 people"); None for
+    a plain assertion."""
     attribution: list[str] = field(default_factory=list)
     """Relay chain, origin first and publishing outlet last (from the claim the fact lies in)."""
     sentence: int = 0
