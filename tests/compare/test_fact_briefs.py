@@ -113,6 +113,18 @@ def test_an_agreement_is_stated_by_a_fact_that_stands_alone() -> None:
     assert agreement.fact.startswith("There were")
 
 
+def test_a_passive_with_its_subject_stands_alone() -> None:
+    texts = [
+        "Firefighters fought the fire, which gutted a Waitrose supermarket in Surrey.",
+        "A Waitrose supermarket in Surrey has been completely gutted.",
+    ]
+    names = ["One", "Two"]
+    articles = [Article(text=t, outlet=o, published="2024-12-06") for t, o in zip(texts, names, strict=True)]
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    (agreement,) = [a for a in brief.agreements if "gutted" in a.fact]
+    assert agreement.fact == "A Waitrose supermarket in Surrey has been completely gutted"
+
+
 def test_a_fragment_is_no_evidence_of_an_agreement() -> None:
     def fact(text: str) -> Fact:
         return Fact("a", 0, 0, len(text), text, text.split()[-1], 0, len(text))

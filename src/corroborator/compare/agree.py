@@ -12,7 +12,7 @@ from corroborator.compare.origins import Origins
 from corroborator.compare.rank import ranked_single_source
 from corroborator.compare.text import content_set, is_number, shorten
 from corroborator.compare.units import Unit
-from corroborator.types import Agreement, Evidence, Fact, SingleSourceFact
+from corroborator.types import Agreement, Argument, Evidence, Fact, SingleSourceFact
 
 CLAUSE_SHARED = 0.5
 """A clause aligned this well with another article's clause (`compare.align`) is shared, whatever facts the
@@ -89,9 +89,15 @@ def statement_of(group: Sequence[Fact]) -> str:
 
 
 def _stands_alone(fact: Fact) -> bool:
+    """A subject of its own in its words: the doer, or the thing a passive verb tells of ("A supermarket
+    ... has been destroyed")."""
     if RELATIVE_START.match(fact.text):
         return False
-    return any(a.role == "subject" and a.start >= fact.start for a in fact.arguments)
+    return any(a.start >= fact.start and _subject_like(a, fact) for a in fact.arguments)
+
+
+def _subject_like(argument: Argument, fact: Fact) -> bool:
+    return argument.role == "subject" or (argument.role == "object" and argument.end <= fact.predicate_start)
 
 
 def single_source_facts(
