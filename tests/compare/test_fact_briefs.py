@@ -9,7 +9,8 @@ from pathlib import Path
 from corroborator.analyze.pipeline import shared_analyzer
 from corroborator.api import Corroborator
 from corroborator.compare import build_brief
-from corroborator.compare.agree import states_something
+from corroborator.compare.agree import states_something, with_subject
+from corroborator.facts import extract_facts
 from corroborator.types import Article, Brief, Fact
 
 FIRST = (
@@ -134,3 +135,13 @@ def test_a_fragment_is_no_evidence_of_an_agreement() -> None:
     assert states_something(fact("killing two of them"))
     assert states_something(fact("Lo Presti, 52"))
     assert states_something(fact("the jury did everything"))
+
+
+def test_a_fact_without_its_own_subject_is_shown_after_the_subject_it_shares() -> None:
+    text = "Police surrounded the building and negotiated with the suspect for two hours."
+    articles = [Article(text=text, outlet="One")]
+    (facts,) = extract_facts(articles, shared_analyzer().analyze(articles))
+    shown = {f.text: with_subject(f) for f in facts}
+    assert shown["Police surrounded the building"] == "Police surrounded the building"
+    negotiated = "negotiated with the suspect for two hours"
+    assert shown[negotiated] == f"Police … {negotiated}"

@@ -20,6 +20,8 @@ parser read in it."""
 OVERLAP_OF_AGREED = 0.5
 """A fact lying this much inside an agreed fact's words is not reported as single-source."""
 RELATIVE_START = re.compile(r"(?:which|who|whom|whose|that|where|when)\b", re.I)
+MAX_SUBJECT_WORDS = 8
+"""A shared subject longer than this is not put before a fact's words."""
 MIN_CONTENT_WORDS = 2
 """An agreement states something: a fact of fewer content words ("what they say", "It is expected", "He
 is the second") is a fragment, however many articles repeat it."""
@@ -84,8 +86,25 @@ def statement_of(group: Sequence[Fact]) -> str:
     """The words that state an agreed fact: the shortest of the group's facts that stands alone (a subject
     of its own, not a relative clause: "police negotiated with a suspect", not "negotiated with the
     suspect" or "which had at least a dozen people"), else the shortest."""
-    whole = [f for f in group if _stands_alone(f)] or list(group)
-    return min((f.text for f in whole), key=len)
+    whole = [f for f in group if _stands_alone(f)]
+    if whole:
+        return min((f.text for f in whole), key=len)
+    return with_subject(min(group, key=lambda f: len(f.text)))
+
+
+def with_subject(fact: Fact) -> str:
+    """The fact's words, after the subject it shares with the clause it hangs off when none of its own is
+    in them ("Police … surrounded the building", "NYPD officers … killed the teen late Saturday night")."""
+    if _stands_alone(fact):
+        return fact.text
+    subject = next((a for a in fact.arguments if a.role == "subject" and not _inside(a, fact)), None)
+    if subject is None or len(subject.text.split()) > MAX_SUBJECT_WORDS:
+        return fact.text
+    return fact.text if RELATIVE_START.fullmatch(subject.text) else f"{subject.text} … {fact.text}"
+
+
+def _inside(argument: Argument, fact: Fact) -> bool:
+    return fact.start <= argument.start and argument.end <= fact.end
 
 
 def _stands_alone(fact: Fact) -> bool:
@@ -126,7 +145,7 @@ def single_source_facts(
         unit = lookup.unit_of(fact)
         found.append(
             SingleSourceFact(
-                fact=shorten(fact.text),
+                fact=shorten(with_subject(fact)),
                 article=fact.article,
                 evidence=[fact_evidence(fact)],
                 origins=[origins.origin_of(unit)] if unit is not None else [],
