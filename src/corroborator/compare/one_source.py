@@ -33,7 +33,7 @@ class OneSource:
             bodies = self._bodies.setdefault(unit.article, Counter())
             bodies.update(name for name in names if is_police_body(name))
         self._story_bodies: Counter[str] = sum(self._bodies.values(), Counter())
-        self._described: dict[str, list[str]] = {}
+        self._described: dict[str, dict[str, None]] = {}
 
     def source_of(self, origin: str, article: str) -> str:
         """The source `origin` is one with in `article`: an earlier description it takes up, the police body
@@ -45,16 +45,17 @@ class OneSource:
 
     def _taken_up(self, origin: str, article: str) -> str:
         """ "the spokeswoman" or "The Ministry" -> the last earlier origin of the article ending in that noun
-        ("a police spokeswoman", "Defence Ministry"); every origin is remembered in text order."""
-        earlier = self._described.setdefault(article, [])
+        ("a police spokeswoman", "Defence Ministry"). The article's distinct origins are kept, last seen
+        last."""
+        earlier = self._described.setdefault(article, {})
         definite = DEFINITE.fullmatch(origin)
-        head = _base(definite.group(1)) if definite else None
-        found = next(
-            (o for o in reversed(earlier) if head and o != origin and _base(o.split()[-1]) == head), None
-        )
-        if found is not None:
-            return found
-        earlier.append(origin)
+        if definite is not None:
+            head = _base(definite.group(1))
+            found = next((o for o in reversed(earlier) if o != origin and _base(o.split()[-1]) == head), None)
+            if found is not None:
+                return found
+        earlier.pop(origin, None)
+        earlier[origin] = None
         return origin
 
     def _police_of(self, article: str) -> str | None:
