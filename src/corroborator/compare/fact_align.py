@@ -47,7 +47,8 @@ class FactAlignment:
     """(score, position, position) of every cross-article pair at or above RELATED_THRESHOLD, best first."""
     conflicting: list[tuple[float, int, int]] = field(default_factory=list)
     """(sameness, position, position) of the pairs that tell of one thing with other numbers or dates, each
-    fact the other's closest in its article (so a fact both articles state is not set against another)."""
+    fact the other's closest in its article (so a fact both articles state is not set against another), and
+    neither a condition or supposition."""
     features: PairFeatures | None = None
     _rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
 
@@ -83,9 +84,7 @@ class FactAlignment:
         )
 
     def _asserted(self, positions: set[int]) -> set[int]:
-        """The facts that assert something: a condition or supposition ("if it had been 50 people") can
-        conflict with nothing."""
-        return {k for k in positions if self.facts[k].modality != HYPOTHETICAL}
+        return {k for k in positions if _asserts(self.facts[k])}
 
     def compared(self, evidence: Sequence[Evidence]) -> list[Fact]:
         """The two facts a discrepancy compares: of the facts at its spans in its first two articles, the
@@ -128,6 +127,12 @@ class FactAlignment:
         return float(self._rows[i][j])
 
 
+def _asserts(fact: Fact) -> bool:
+    """Whether a fact asserts something: a condition or supposition ("if it had been 50 people") can
+    conflict with nothing."""
+    return fact.modality != HYPOTHETICAL
+
+
 def fact_span(fact: Fact) -> Evidence:
     """A fact as an evidence span of its article."""
     return Evidence(fact.article, fact.start, fact.end, fact.text)
@@ -156,7 +161,9 @@ def align_facts(facts: Sequence[Fact], clusters: EntityClusters, semantic: bool 
         scan.block(rows)
     alignment.best_elsewhere = scan.best_elsewhere()
     alignment.pairs = sorted(scan.pairs, key=lambda p: -p[0])
-    alignment.conflicting = scan.mutual_clashes()
+    alignment.conflicting = [
+        (same, i, j) for same, i, j in scan.mutual_clashes() if _asserts(facts[i]) and _asserts(facts[j])
+    ]
     _group(alignment)
     return alignment
 

@@ -15,7 +15,6 @@ from corroborator.analyze.quantities import WORD_VALUES
 from corroborator.compare.fact_align import FactAlignment, fact_span
 from corroborator.compare.measures import measure
 from corroborator.types import Analysis, Argument, Article, Discrepancy, Evidence, Fact, Quantity
-from corroborator.types.facts import HYPOTHETICAL
 
 SEVERITY = {"number": 4, "update": 1}
 ORDINAL = re.compile(
@@ -45,8 +44,6 @@ def number_conflicts(
     found: dict[tuple[str, ...], Discrepancy] = {}
     for _, i, j in alignment.conflicting:
         left, right = alignment.facts[i], alignment.facts[j]
-        if HYPOTHETICAL in (left.modality, right.modality):
-            continue
         for first, second in _clashing(left, right, quantities):
             item = _discrepancy(left, right, first, second, published, name)
             found.setdefault((item.kind, *sorted(e.text for e in item.evidence)), item)

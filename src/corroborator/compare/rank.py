@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from corroborator.types import Fact
+from corroborator.types.facts import HYPOTHETICAL
 
 OVERLAP_OF_SHOWN = 0.5
 """A fact lying this much inside a better-ranked fact of its article is not listed again."""
 MAX_NAMES_COUNTED = 3
 MIN_SHOWN = 0.15
 """Reasons that move the score less than this are not named."""
-SPECULATIVE = frozenset({"may", "might", "could", "should", "hope", "want", "wish", "if"})
+SPECULATIVE = frozenset({"may", "might", "could", "should", "hope", "want", "wish", HYPOTHETICAL})
 """Modalities that make a fact a possibility ("would" is left out: in reported speech it is a past future)."""
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 WEIGHTS = {
