@@ -102,26 +102,20 @@ def test_a_fragment_every_article_repeats_is_no_agreement() -> None:
 
 
 def test_an_agreement_is_stated_by_a_fact_that_stands_alone() -> None:
-    texts = [
+    brief = brief_of(
         "The shop, which had at least a dozen people inside, was closed.",
         "There were at least a dozen other people at the shop on the scene.",
-    ]
-    names = ["One", "Two"]
-    articles = [Article(text=t, outlet=o, published="2024-12-06") for t, o in zip(texts, names, strict=True)]
-    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    )
     (agreement,) = [a for a in brief.agreements if "dozen" in a.fact]
     assert any(e.text.startswith("which") for e in agreement.evidence)
     assert agreement.fact.startswith("There were")
 
 
 def test_a_passive_with_its_subject_stands_alone() -> None:
-    texts = [
+    brief = brief_of(
         "Firefighters fought the fire, which gutted a Waitrose supermarket in Surrey.",
         "A Waitrose supermarket in Surrey has been completely gutted.",
-    ]
-    names = ["One", "Two"]
-    articles = [Article(text=t, outlet=o, published="2024-12-06") for t, o in zip(texts, names, strict=True)]
-    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    )
     (agreement,) = [a for a in brief.agreements if "gutted" in a.fact]
     assert agreement.fact == "A Waitrose supermarket in Surrey has been completely gutted"
 
