@@ -127,3 +127,26 @@ def test_a_fact_never_ends_inside_a_hyphenated_word() -> None:
 def test_a_copular_clause_under_a_verb_of_saying_is_a_fact() -> None:
     texts = [f.text for f in facts_of('The mayor has said the city is safe. He added: "We are thrilled."')]
     assert "the city is safe" in texts and "We are thrilled" in texts
+
+
+def test_an_infinitive_that_completes_a_verb_is_part_of_its_fact() -> None:
+    text = "The court ordered the company to pay damages. The move allowed agencies to decide alone."
+    texts = [f.text for f in facts_of(text)]
+    assert "The court ordered the company to pay damages" in texts
+    assert "The move allowed agencies to decide alone" in texts
+    assert not any(t.startswith(("to ", "agencies to", "the company to")) for t in texts), texts
+
+
+def test_have_to_and_be_to_make_their_infinitive_the_fact_with_a_modality() -> None:
+    facts = facts_of(
+        "Federal agencies will again have to consult wildlife experts. The government is to cut bonus pay."
+    )
+    consult = only(facts, "consult")
+    assert consult.modality == "must" and consult.text.startswith("Federal agencies")
+    cut = only(facts, "cut")
+    assert cut.modality == "plan" and cut.text == "The government is to cut bonus pay"
+
+
+def test_an_adverb_with_its_own_measure_completes_the_fact() -> None:
+    text = "The warship was about 13 nautical miles away from the merchant vessel."
+    assert [f.text for f in facts_of(text)] == [text.rstrip(".")]

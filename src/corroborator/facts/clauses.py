@@ -51,6 +51,8 @@ INTENT_VERBS = frozenset(
 """Verbs whose complement is the fact ("plans to visit": visit, modality "plan")."""
 RAISING_VERBS = frozenset({"continue", "begin", "start", "seem", "appear", "go", "use", "manage", "tend"})
 """Verbs whose complement is the fact and which add nothing to it ("began to fall": fall)."""
+MODAL_VERBS = {"have": "must", "need": "must", "be": "plan"}
+"""Verbs whose infinitive complement is the fact, with a modality: "will have to consult", "is to cut"."""
 SPEECH_ROLES = frozenset({"subject", "recipient", "object"})
 ATTRIBUTING_PREPOSITIONS = frozenset({"according", "per"})
 TIME_ADVERBS = frozenset(
@@ -126,7 +128,7 @@ def _parenthetical(token: Token) -> bool:
 
 
 def _heads_clause(token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or _completes_verb(token):
         return False
     if token.dep_ == "xcomp":
         return token.head.lemma_ not in INTENT_VERBS | RAISING_VERBS and token.head.pos_ != "VERB"
@@ -137,6 +139,18 @@ def _heads_clause(token: Token) -> bool:
     if token.dep_ == "acl":
         return token.head.pos_ in ("NOUN", "PROPN") and token.tag_ in ("VBG", "VBN", "VB")
     return token.dep_ in PREDICATE_DEPS
+
+
+def _completes_verb(token: Token) -> bool:
+    """An infinitive that completes the verb it hangs off ("ordered the company to pay damages",
+    "allowed agencies to decide"): part of that verb's fact, not a fact of its own."""
+    return (
+        token.dep_ in ("xcomp", "ccomp")
+        and token.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        and token.head.pos_ in ("VERB", "AUX")
+        and token.head.lemma_.lower() not in SPEECH
+    )
 
 
 def _copula_with_subject(token: Token) -> bool:
@@ -176,10 +190,13 @@ def _complement_head(token: Token) -> tuple[Token, str | None]:
     head, modality = token, None
     while True:
         complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if complement is None or head.lemma_ not in INTENT_VERBS | RAISING_VERBS:
+        lemma = head.lemma_.lower()
+        if complement is None or lemma not in INTENT_VERBS | RAISING_VERBS | MODAL_VERBS.keys():
             return head, modality
-        if head.lemma_ in INTENT_VERBS:
-            modality = head.lemma_.lower()
+        if lemma in MODAL_VERBS and not _completes_verb(complement):
+            return head, modality
+        if lemma in INTENT_VERBS or lemma in MODAL_VERBS:
+            modality = modality or (lemma if lemma in INTENT_VERBS else MODAL_VERBS[lemma])
         head = complement
 
 
@@ -204,13 +221,25 @@ def _arguments(verb: Token, skip: set[Token]) -> Iterator[tuple[str, list[Token]
     for child in verb.children:
         if child in skip or child.dep_ not in ROLE_OF_DEP:
             continue
-        if (child.dep_ == "xcomp" and child.pos_ == "VERB") or child.lower_ in ATTRIBUTING_PREPOSITIONS:
+        if child.lower_ in ATTRIBUTING_PREPOSITIONS:
             continue
-        if child.dep_ == "advmod" and not child.ent_type_ and child.lower_ not in TIME_ADVERBS:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and not _completes_verb(child):
+            continue
+        if child.dep_ == "advmod" and not _adverb_argument(child):
             continue
         words = argument_tokens(child)
         if words:
             yield ROLE_OF_DEP[child.dep_], words
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child not in skip and _completes_verb(child):
+            yield "complement", argument_tokens(child)
+
+
+def _adverb_argument(adverb: Token) -> bool:
+    """A name, a time ("yesterday"), or an adverb with its own measure or place ("13 nautical miles away",
+    "down 3.9 percent"); other adverbs ("also", "reportedly") are left out of the fact's arguments."""
+    measured = any(c.dep_ in ("npadvmod", "prep") for c in adverb.children)
+    return bool(adverb.ent_type_) or adverb.lower_ in TIME_ADVERBS or measured
 
 
 def argument_tokens(child: Token) -> list[Token]:
@@ -268,7 +297,11 @@ def _conjunct_facts(found: Predicate) -> Iterator[Predicate]:
     """For an object that coordinates several things ("included engines for X, as well as shells for Y"),
     or a verb the parser gave several objects, one fact per thing, each the thing's words, sharing the verb
     and the other arguments."""
-    objects = [(role, words) for role, words in found.arguments if role in ("object", "complement")]
+    objects = [
+        (role, words)
+        for role, words in found.arguments
+        if role in ("object", "complement") and not any(_completes_verb(t) for t in words)
+    ]
     for role, words in objects:
         inside = {t.i for t in words}
         head = next((t for t in words if t.head.i not in inside), None)
