@@ -97,6 +97,34 @@ def test_a_clause_after_said_is_content_not_a_speaker() -> None:
     assert quote.content.text.startswith("rioters tried")
 
 
+def test_who_was_told_is_not_the_speaker() -> None:
+    text = (
+        "Chela Ortiz, who married the deputy three weeks before he was murdered, told Orozco in a firm "
+        'voice, "I want you to know you did not break our family."'
+    )
+    quote = by_cue(quotes_of(text), "told")
+    assert quote.speaker is not None and quote.speaker.text == "Chela Ortiz"
+
+
+def test_a_description_identified_by_name_is_that_name() -> None:
+    text = '"We did everything we could," said the white woman, who was identified as Juror No. 12.'
+    quote = by_cue(quotes_of(text), "said")
+    assert quote.speaker is not None and quote.speaker.text == "the white woman"
+    assert quote.speaker_entity == "Juror No. 12"
+
+
+def test_what_a_name_owns_speaks_not_the_name() -> None:
+    text = "Jose Luis Orozco's attorneys made a motion for a new trial, arguing that the judge had erred."
+    quote = by_cue(quotes_of(text), "arguing")
+    assert quote.speaker is not None and quote.speaker.text == "Jose Luis Orozco's attorneys"
+
+
+def test_a_statement_not_made_yet_is_no_attribution() -> None:
+    quotes = quotes_of("But Ross will argue that his film was much better received than the others.")
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == "argue"]
+    assert by_cue(quotes_of("Ross argued that his film was better received."), "argued")
+
+
 def test_the_writers_own_it_is_fair_to_say_has_no_speaker() -> None:
     text = "Thompson looked old, and it would be a stretch to say that he troubled Klitschko."
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "say"]

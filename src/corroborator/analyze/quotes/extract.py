@@ -59,6 +59,10 @@ POLL_RE = re.compile(
 )
 _CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _LABEL_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s?){1,4}):\s+(?=\S)")
+MAX_IDENTIFIED_CHARS = 40
+_FUTURE = re.compile(r"(?:\bwill|\bshall|['’]ll)\s+(?:[a-z]+ly\s+)?$")
+FUTURE_CHARS = 30
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?!No\.)[A-Z][\w'’-]+){0,3}(?: No\. ?\d+)?")
 
 
 def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) -> list[Quote]:
@@ -192,6 +196,7 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
         s_start, s_end = found.speaker
         speaker = Span(s_start, s_end, text[s_start:s_end])
         speaker_entity = resolve_speaker(speaker.text, s_start, s_end, article.mentions)
+        speaker_entity = speaker_entity or _identified_as(article, s_end)
     c_start, c_end = found.content
     kind = found.kind
     if kind == "indirect" and article.quotes.enclosing(c_start + 1) is not None:
@@ -206,6 +211,23 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
         via=via,
         cites=found.cites,
     )
+
+
+_IDENTIFIED_AS = re.compile(r",\s+(?:who\s+(?:was|has\s+been|is)\s+)?identified\s+(?:\w+\s+){0,3}?as\s+")
+
+
+def _identified_as(article: ArticleView, speaker_end: int) -> str | None:
+    """The name a description is given right after it: "said the white woman, who was identified as Juror
+    No. 12", "a man, identified by police as John Smith"."""
+    found = _IDENTIFIED_AS.match(article.text, speaker_end)
+    if found is None:
+        return None
+    named = article.mentions.in_span(found.end(), found.end() + MAX_IDENTIFIED_CHARS)
+    first = named[0] if named else None
+    if first is not None and first.start == found.end():
+        return first.entity
+    name = _CAPITALISED_NAME.match(article.text, found.end())
+    return name.group().strip() if name else None
 
 
 def _according_to(article: ArticleView, start: int, end: int, cue: tuple[int, int]) -> Found | None:
@@ -265,6 +287,8 @@ def _verb_cue(
 ) -> Found | None:
     if is_act(article.text, cue, form) or is_passive(article.text, start, cue, form):
         return None
+    if _FUTURE.search(article.text, max(start, cue[0] - FUTURE_CHARS), cue[0]):
+        return None  # "Ross will argue that ...": a statement not made yet
     position, cites = skip_fillers(article, cue[1], end)
     told = None
     if form in TELL_FORMS:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corroborator.analyze.quotes.lexicon import CITING_RE, FILLER_RE, NP_BOUNDARIES, SPEECH_FORMS, word_set
+from corroborator.analyze.quotes.lexicon import (
+    CITING_RE,
+    FILLER_RE,
+    NP_BOUNDARIES,
+    SPEECH_FORMS,
+    TELL_FORMS,
+    word_set,
+)
 from corroborator.analyze.quotes.relay import MentionIndex, resolve_cited
 from corroborator.analyze.quotes.speaker import (
     CUE_WORDS,
@@ -74,8 +81,8 @@ def reads_backwards(
     before = text[start if text[start : cue[0]].strip() else max(0, start - 3) : cue[0]].rstrip()[-1:]
     if before in "”\"'" and before:
         return True
-    if before == "," and looks_like_inverted_speaker(rest):
-        return True
+    if before == "," and form not in TELL_FORMS and looks_like_inverted_speaker(rest):
+        return True  # after "told" comes who was told ("..., told Orozco in a firm voice, ...")
     pair = article.quotes.last_ending_by(cue[0])
     if pair is not None and pair.end >= start - 3 and _speaker_gap(text, pair.end, cue[0]):
         return True

@@ -14,6 +14,7 @@ from corroborator.analyze.quotes.lexicon import (
 from corroborator.analyze.quotes.relay import MentionIndex, medium_named
 from corroborator.analyze.quotes.text import trim, words_before
 from corroborator.lexicon import is_source_noun
+from corroborator.types.analysis import EntityMention
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 MAX_SPEAKER_WORDS = 12
@@ -99,11 +100,25 @@ def _extend_capitalised(text: str, start: int, name_start: int) -> int:
     return name_start
 
 
+_POSSESSED = re.compile(r"['’]s?\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _possessed_end(text: str, mention: EntityMention, end: int) -> int:
+    """Where the person or body a name owns ends ("Orozco's attorneys", "Kraft's top spokesman"), else
+    where the name ends."""
+    owner_end = mention.end - 2 if mention.text.endswith(("'s", "’s")) else mention.end
+    possessed = _POSSESSED.match(text, owner_end, end)
+    for group in (1, 2):
+        if possessed is not None and possessed.group(group) and is_source_noun(possessed.group(group)):
+            return possessed.end(group)
+    return mention.end
+
+
 def first_mention(mentions: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
     """The first person or organisation of a clause, else its first subject pronoun: a fallback speaker."""
     for mention in mentions.in_span(start, end):
         if mention.label in ("PERSON", "ORG"):
-            return (mention.start, mention.end)
+            return (mention.start, _possessed_end(mentions.text, mention, end))
     pronoun = _SUBJECT_PRONOUN.search(mentions.text, start, end)
     return (pronoun.start(), pronoun.end()) if pronoun else None
 
