@@ -41,3 +41,10 @@ def test_a_span_is_judged_by_its_whole_line() -> None:
     text = "FIRED IN PHILLY!!\nThe Sixers fired their coach on Monday, the team said.\n"
     assert is_heading(text, 0, 6)
     assert not is_heading(text, text.index("The"), text.index("Monday"))
+
+
+def test_a_post_stamp_that_ends_with_its_date_is_a_page_line() -> None:
+    stamp = "On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, May 1, 2013."
+    assert is_heading_line(stamp)
+    assert is_heading_line("Posted on March 3, 2012.")
+    assert not is_heading_line("The report was published on Monday, and sold 2,000 copies in 2013.")

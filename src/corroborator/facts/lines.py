@@ -15,6 +15,12 @@ PAGE_STAMP = re.compile(
     r"^(?:originally\s+)?(?:posted|published|updated|last\s+updated)\b|\b(?:posted|published)\s+(?:in|on|at)\b",
     re.I,
 )
+DATED_STAMP = re.compile(
+    r"^(?:(?:on\s+behalf\s+of|by)\s.{0,60}\s)?(?:posted|published|updated)\s+(?:in|on|at)\b.{0,80}\b(?:19|20)\d\d\.?$",
+    re.I,
+)
+"""A stamp that ends with its date: "On behalf of X posted in Pedestrian Accidents on Wednesday, September
+18, 2013." """
 MIN_CAPITALS = 6
 
 
@@ -28,7 +34,8 @@ def is_heading_line(line: str) -> bool:
         return False
     if len(line.split()) < HEADING_WORDS and not line.endswith(CLOSING):
         return True
-    return _in_capitals(line) or (not line.endswith(CLOSING) and bool(PAGE_STAMP.search(line)))
+    stamp = bool(PAGE_STAMP.search(line)) and (not line.endswith(CLOSING) or bool(DATED_STAMP.search(line)))
+    return _in_capitals(line) or stamp
 
 
 def _in_capitals(line: str) -> bool:
