@@ -139,3 +139,13 @@ def test_a_fact_without_its_own_subject_is_shown_after_the_subject_it_shares() -
     assert shown["Police surrounded the building"] == "Police surrounded the building"
     negotiated = "negotiated with the suspect for two hours"
     assert shown[negotiated] == f"Police … {negotiated}"
+
+
+def test_an_agreement_without_a_subject_of_its_own_is_stated_after_one_its_facts_share() -> None:
+    brief = brief_of(
+        "Qeshm is a free-trade zone with a population of more than 100,000 on the gulf.",
+        "The quake hit Qeshm, which has a population of more than 100,000.",
+        "Officials visited the island, and it has a population of more than 100,000.",
+    )
+    (agreement,) = [a for a in brief.agreements if "population" in a.fact]
+    assert agreement.fact.startswith("Qeshm"), agreement.fact

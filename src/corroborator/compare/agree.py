@@ -22,6 +22,8 @@ OVERLAP_OF_AGREED = 0.5
 RELATIVE_START = re.compile(r"(?:which|who|whom|whose|that|where|when)\b", re.I)
 MAX_SUBJECT_WORDS = 8
 """A shared subject longer than this is not put before a fact's words."""
+BARE_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those"})
+"""Subjects that name nothing by themselves: a fact whose subject is one of these does not stand alone."""
 MIN_CONTENT_WORDS = 2
 """An agreement states something: a fact of fewer content words ("what they say", "It is expected", "He
 is the second") is a fragment, however many articles repeat it."""
@@ -85,11 +87,17 @@ def states_something(fact: Fact) -> bool:
 def statement_of(group: Sequence[Fact]) -> str:
     """The words that state an agreed fact: the shortest of the group's facts that stands alone (a subject
     of its own, not a relative clause: "police negotiated with a suspect", not "negotiated with the
-    suspect" or "which had at least a dozen people"), else the shortest."""
+    suspect" or "which had at least a dozen people"), else the shortest shown after a subject it shares with
+its clause ("Qeshm … has a population of more than 100,000"), else the shortest."""
     whole = [f for f in group if _stands_alone(f)]
     if whole:
         return min((f.text for f in whole), key=len)
-    return with_subject(min(group, key=lambda f: len(f.text)))
+    by_length = sorted(group, key=lambda f: len(f.text))
+    for fact in by_length:
+        said = with_subject(fact)
+        if said != fact.text:
+            return said
+    return by_length[0].text
 
 
 def with_subject(fact: Fact) -> str:
@@ -108,11 +116,14 @@ def _inside(argument: Argument, fact: Fact) -> bool:
 
 
 def _stands_alone(fact: Fact) -> bool:
-    """A subject of its own in its words: the doer, or the thing a passive verb tells of ("A supermarket
-    ... has been destroyed")."""
+    """A subject of its own in its words, not a bare pronoun: the doer, or the thing a passive verb tells of
+    ("A supermarket ... has been destroyed"; not "it has a population of ...")."""
     if RELATIVE_START.match(fact.text):
         return False
-    return any(a.start >= fact.start and _subject_like(a, fact) for a in fact.arguments)
+    return any(
+        a.start >= fact.start and _subject_like(a, fact) and a.text.casefold() not in BARE_PRONOUNS
+        for a in fact.arguments
+    )
 
 
 def _subject_like(argument: Argument, fact: Fact) -> bool:
