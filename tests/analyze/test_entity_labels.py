@@ -112,3 +112,15 @@ def test_a_surname_read_as_a_body_or_place_beside_the_full_name_is_a_person() ->
     assert labels["Payton"] == "PERSON"
     assert labels["Jordan"] == "GPE"  # WordNet knows Jordan as a country
     assert labels["NYPD"] == "ORG"  # an acronym is no surname
+
+
+def test_a_town_before_a_state_abbreviation_and_the_abbreviation_are_places() -> None:
+    text = "Vishwanand Subryan, 23, of Schenectady, N. Y., was charged. Schenectady police said so."
+    found = people_matching(r"Vishwanand Subryan|Schenectady|N\. Y\.", text)
+    labels = [(m.text, m.label) for m in checked_labels(text, found)]
+    assert labels == [
+        ("Vishwanand Subryan", "PERSON"),
+        ("Schenectady", "GPE"),
+        ("N. Y.", "GPE"),
+        ("Schenectady", "GPE"),
+    ]

@@ -1,9 +1,10 @@
 """Entity labels checked against their context, where the small NER model errs: a place after "in" or
 "into", "the village of" or "southwest of" is no person ("in Wasilla", "into Betty Ford", "the provincial
-capital of Bandar Abbas"), a name read with "the" or as an organisation elsewhere in the article is a body
-("the Matanuska Creamery"), a ship is no person ("INS Mysore"), a common word opening a sentence is no
-name ("Arson is suspected"), and a surname read as a body or place beside the full name is a person
-("Halcro" beside "Andrew Halcro")."""
+capital of Bandar Abbas"), nor is a town before a state's abbreviation ("of Schenectady, N.Y.") or the
+abbreviation itself; a name read with "the" or as an organisation elsewhere in the article is a body ("the
+Matanuska Creamery"), a ship is no person ("INS Mysore"), a common word opening a sentence is no name
+("Arson is suspected"), and a surname read as a body or place beside the full name is a person ("Halcro"
+beside "Andrew Halcro")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,13 @@ LOCATIVE = re.compile(
     re.I,
 )
 VESSEL = re.compile(r"^(?:INS|MV|MS|MT|SS|USS|USNS|HMS|HMAS|HMCS|RMS|FV)\s")
+STATE_ABBREVIATION = (
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev"
+    r"|N\. ?[HJMYCD]|Okla|Ore|Pa|R\. ?I|S\. ?[CD]|Tenn|Vt|Va|Wash|W\. ?Va|Wis|Wyo)\."
+)
+"""The Associated Press abbreviations of the US states ("Schenectady, N.Y.", "Rancho Mirage, Calif.")."""
+STATE_AFTER = re.compile(r",\s*" + STATE_ABBREVIATION)
+STATE = re.compile(STATE_ABBREVIATION)
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]*\s*)$")
 CONTEXT_CHARS = 24
 SURNAME_MISREADS = frozenset({"ORG", "GPE", "LOC"})
@@ -29,10 +37,13 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
     dropped. A name read as a place once (after "in") is a place in all its mentions in the article."""
     _people_read_as_bodies(mentions)
     places = {m.text for m in mentions if m.label == "PERSON" and _after_locative(text, m)}
+    towns = {m.text for m in mentions if m.label == "PERSON" and _a_place_in_a_state(text, m)}
     bodies = {m.text for m in mentions if _with_article(text, m) or (m.label == "ORG" and " " in m.text)}
     kept = []
     for mention in mentions:
-        if mention.label == "PERSON" and VESSEL.match(mention.text):
+        if mention.label == "PERSON" and mention.text in towns:
+            mention.label = "GPE"
+        elif mention.label == "PERSON" and VESSEL.match(mention.text):
             mention.label = "PRODUCT"
         elif mention.label == "PERSON" and mention.text in places:
             mention.label = "FAC" if len(mention.text.split()) > 1 else "GPE"
@@ -61,6 +72,11 @@ def _people_read_as_bodies(mentions: list[EntityMention]) -> None:
         given_name = len(words) == 2 and mention.label == "ORG" and not is_common_noun(words[0])
         if given_name or (len(words) == 1 and not names_a_place_or_body(words[0])):
             mention.label = "PERSON"
+
+
+def _a_place_in_a_state(text: str, mention: EntityMention) -> bool:
+    """ "of Schenectady, N.Y.": a name followed by a state's abbreviation is a town; "N. Y." is a state."""
+    return bool(STATE.fullmatch(mention.text) or STATE_AFTER.match(text, mention.end))
 
 
 def _after_locative(text: str, mention: EntityMention) -> bool:
