@@ -119,6 +119,12 @@ def test_what_a_name_owns_speaks_not_the_name() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Jose Luis Orozco's attorneys"
 
 
+def test_keeping_a_thing_is_no_assertion() -> None:
+    text = "In 2001 the company announced plans to convert them into offices while maintaining their facades."
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "maintaining"]
+    assert by_cue(quotes_of("Smith maintained that he was innocent."), "maintained")
+
+
 def test_a_statement_not_made_yet_is_no_attribution() -> None:
     quotes = quotes_of("But Ross will argue that his film was much better received than the others.")
     assert not [q for q in quotes if q.cue is not None and q.cue.text == "argue"]

@@ -46,6 +46,8 @@ _REACTIONS = word_set(
 )
 _NOT_A_MESSAGE = word_set("to by with within in quickly")
 _NAMING = word_set("called named dubbed")
+_KEEPING = word_set("maintain maintains maintained maintaining")
+"""Keeping a thing ("while maintaining their historic façades"), not asserting, when a noun phrase follows."""
 _CHARGE = word_set("charge charges charged charging")
 _INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$")
 _PLACE_PREPOSITIONS = word_set("in at from near")
@@ -57,12 +59,14 @@ _NOT_NAME_WORDS = word_set(
 
 def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
     """A reaction that is an act, not a message ("responded to the call", "responded by firing"), a charge
-    in law ("man charged with murder"), or a participle that names something ("a restoration company
-    called Heritage Properties")."""
+    in law ("man charged with murder"), keeping a thing ("maintaining the buildings"), or a participle
+    that names something ("a restoration company called Heritage Properties")."""
     if form.lower() in _NAMING:
         return _names_a_thing(text, cue)
     if form.lower() in _CHARGE:
         return text[cue[1] : cue[1] + 6].lower().split()[:1] == ["with"]
+    if form.lower() in _KEEPING:
+        return text[cue[1] : cue[1] + 8].lower().split()[:1] in (["the"], ["their"], ["its"], ["a"], ["an"])
     if form.lower() not in _REACTIONS:
         return False
     following = re.match(r"\s*(\w+)", text[cue[1] : cue[1] + 20])
