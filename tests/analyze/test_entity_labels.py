@@ -124,3 +124,12 @@ def test_a_town_before_a_state_abbreviation_and_the_abbreviation_are_places() ->
         ("N. Y.", "GPE"),
         ("Schenectady", "GPE"),
     ]
+
+
+def test_headline_words_taken_for_a_person_are_dropped_but_named_people_stay() -> None:
+    text = "Driver Charged In Crash\nLindsay Lohan Returns\nBy Brian Krebs\nPolice said the driver was held."
+    found = people_matching(r"Driver Charged|Lindsay Lohan|Brian Krebs", text)
+    assert [m.text for m in checked_labels(text, found)] == ["Lindsay Lohan", "Brian Krebs"]
+    body = "Suspended Worker Kills 2\nThe suspended worker, Yvonne Hiller, was arrested."
+    found = people_matching(r"Suspended Worker Kills 2|Yvonne Hiller", body)
+    assert [m.text for m in checked_labels(body, found)] == ["Yvonne Hiller"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from corroborator.lexicon import is_common_noun, is_lower_case_noun, names_a_place_or_body
+from corroborator.facts.lines import is_heading
+from corroborator.lexicon import is_common_noun, is_lower_case_noun, names_a_place_or_body, sex_of_first_name
 from corroborator.types import EntityMention
 
 LOCATIVE = re.compile(
@@ -39,8 +40,11 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
     places = {m.text for m in mentions if m.label == "PERSON" and _after_locative(text, m)}
     towns = {m.text for m in mentions if m.label == "PERSON" and _a_place_in_a_state(text, m)}
     bodies = {m.text for m in mentions if _with_article(text, m) or (m.label == "ORG" and " " in m.text)}
+    body_words = {w for m in mentions if not is_heading(text, m.start, m.end) for w in m.text.split()}
     kept = []
     for mention in mentions:
+        if mention.label == "PERSON" and _headline_words(mention, body_words):
+            continue
         if mention.label == "PERSON" and mention.text in towns:
             mention.label = "GPE"
         elif mention.label == "PERSON" and VESSEL.match(mention.text):
@@ -53,6 +57,14 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
             continue
         kept.append(mention)
     return kept
+
+
+def _headline_words(mention: EntityMention, body_words: set[str]) -> bool:
+    """ "Driver Charged", "2 Dead", "Suspended Worker Kills 2": headline words taken for a person. None of
+    its words names a person of the report's body and it does not open with a first name ("Brian Krebs"
+    in a byline, "Lindsay Lohan" in a headline stay)."""
+    words = mention.text.split()
+    return not body_words & set(words) and sex_of_first_name(words[0]) is None
 
 
 def _people_read_as_bodies(mentions: list[EntityMention]) -> None:
