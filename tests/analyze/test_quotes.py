@@ -147,6 +147,11 @@ def test_a_participle_that_names_something_is_no_cue() -> None:
     assert by_cue(quotes_of("Obama called Romney a liar."), "called").speaker_entity == "Obama"
 
 
+def test_a_word_inside_a_hyphenated_word_is_no_cue() -> None:
+    text = "He backed the so-called carried interest rule, a well-known weakness of the tax code."
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text in ("called", "known")]
+
+
 def test_the_paper_is_the_last_newspaper_named_not_a_news_agency() -> None:
     def speaker_of(text: str) -> str | None:
         return by_cue(quotes_of(text), "said").speaker_entity

@@ -116,7 +116,8 @@ for _phrases in PHRASES_BY_FIRST.values():
     _phrases.sort(key=len, reverse=True)
 # Every cue word and phrase head as a whole run of letters, found in the text's ASCII-lower-cased bytes
 # (one byte a character, non-ASCII ones as "?"): a case-sensitive search there is much faster.
-_CUE_HEAD = re.compile(rf"(?<![a-z]){word_trie(SINGLE_CUES | PHRASES_BY_FIRST.keys())}(?![a-z])".encode())
+_CUE_HEAD = re.compile(rf"(?<![a-z-]){word_trie(SINGLE_CUES | PHRASES_BY_FIRST.keys())}(?![a-z])".encode())
+"""A cue word is no part of a hyphenated word ("so-called", "well-known")."""
 _LETTER = re.compile(rb"[a-z]")
 
 
