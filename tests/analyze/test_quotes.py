@@ -152,6 +152,15 @@ def test_a_word_inside_a_hyphenated_word_is_no_cue() -> None:
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text in ("called", "known")]
 
 
+def test_the_speaker_of_a_cue_after_yet_or_appeared_to_is_the_clause_subject() -> None:
+    text = "Donald Trump is criticised after he appeared to suggest that veterans are weak."
+    speaker = by_cue(quotes_of(text), "suggest").speaker
+    assert speaker is not None and speaker.text == "he"
+    text = "Donald Trump demands accountability from Obama, yet refuses to explain how his wife got a visa."
+    speaker = by_cue(quotes_of(text), "explain").speaker
+    assert speaker is not None and speaker.text == "Donald Trump"
+
+
 def test_the_paper_is_the_last_newspaper_named_not_a_news_agency() -> None:
     def speaker_of(text: str) -> str | None:
         return by_cue(quotes_of(text), "said").speaker_entity

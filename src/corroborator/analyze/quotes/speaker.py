@@ -34,6 +34,13 @@ _CLAUSE_SIGNS = word_set(
     "is was were are be been has have had will would could should can may might must did does do i he she "
     "they we it that who which"
 )
+_COORDINATORS = word_set("yet and but or nor so then")
+_TAKES_INFINITIVE = word_set(
+    "appear appears appeared seem seems seemed want wants wanted plan plans planned try tries tried "
+    "decide decides decided refuse refuses refused continue continues continued begin begins began "
+    "intend intends intended hope hopes hoped expect expects expected going went go goes"
+)
+"""Verbs whose infinitive has their subject for its own: "he appeared to suggest", "she wants to say"."""
 _SOURCE_MODIFIERS = word_set("familiar close involved with at in of from for on who")
 # Before a cue these make it a gerund or infinitive ("by saying", "to say"): the speaker is the subject.
 _PREPOSITIONS = word_set("to by of from for after before without while when in on about despite since upon")
@@ -144,13 +151,16 @@ def speaker_before(text: str, mentions: MentionIndex, start: int, cue_start: int
     words = words_before(text, max(start, cue_start - 300), cue_start)
     while words and is_auxiliary(text[words[-1][0] : words[-1][1]]):
         words.pop()
+    if _past_infinitive(text, words):
+        while words and is_auxiliary(text[words[-1][0] : words[-1][1]]):
+            words.pop()
     if not words:
         return None
     np_end = words[-1][1]
     last = text[words[-1][0] : np_end].lower()
     if last in ("who", "which"):
         return words[-1]
-    if last in _PREPOSITIONS:
+    if last in _PREPOSITIONS or last in _COORDINATORS:
         return None
     if text[np_end:cue_start].strip().startswith(","):
         named = (
@@ -165,6 +175,18 @@ def speaker_before(text: str, mentions: MentionIndex, start: int, cue_start: int
             return None
         np_end = opening
     return _noun_phrase_ending(text, mentions, start, np_end)
+
+
+def _past_infinitive(text: str, words: list[tuple[int, int]]) -> bool:
+    """Drop "appeared to" or "wants to" before a cue ("he appeared to suggest"): the speaker is the subject
+    of the verb the infinitive completes. True when words were dropped."""
+    if len(words) < 2 or text[words[-1][0] : words[-1][1]].lower() != "to":
+        return False
+    verb = text[words[-2][0] : words[-2][1]].lower()
+    if verb not in _TAKES_INFINITIVE:
+        return False
+    del words[-2:]
+    return True
 
 
 def _named_apposition(text: str, mentions: MentionIndex, start: int, np_end: int) -> tuple[int, int] | None:
