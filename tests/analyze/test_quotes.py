@@ -161,6 +161,15 @@ def test_the_speaker_of_a_cue_after_yet_or_appeared_to_is_the_clause_subject() -
     assert speaker is not None and speaker.text == "Donald Trump"
 
 
+def test_a_cue_word_owned_or_after_a_modifier_is_a_noun_unless_a_clause_follows() -> None:
+    text = "Donald Trump is defending his early-morning tweets attempting to shame a former Miss Universe."
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "tweets"]
+    text = "Trump has responded with attacks on Machado, including Friday's tweets about her past."
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "tweets"]
+    text = "Residents ignored Mayor John Smith's warning that the river would flood."
+    assert by_cue(quotes_of(text), "warning").content.text.startswith("that the river")
+
+
 def test_the_paper_is_the_last_newspaper_named_not_a_news_agency() -> None:
     def speaker_of(text: str) -> str | None:
         return by_cue(quotes_of(text), "said").speaker_entity

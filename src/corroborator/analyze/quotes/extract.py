@@ -120,7 +120,7 @@ def _sentence_quotes(
         cue = (cue_start, cue_end)
         if (
             cue[0] < consumed
-            or _after_determiner(article.text, start, cue[0])
+            or _after_determiner(article.text, start, cue)
             or _in_noun_compound(article.text, cue, start, end, form)
             or article.quotes.enclosing(cue[0]) is not None
         ):
@@ -142,14 +142,24 @@ def _sentence_quotes(
     return [_to_quote(article, found) for found in founds]
 
 
-def _after_determiner(text: str, start: int, cue_start: int) -> bool:
-    """Whether the cue word follows "a", "the", "his" ...: a noun or adjective, not a verb."""
-    words = words_before(text, max(start, cue_start - 12), cue_start)
+def _after_determiner(text: str, start: int, cue: tuple[int, int]) -> bool:
+    """Whether the cue word follows "a", "the", "his" ..., maybe past a hyphenated modifier ("his
+    early-morning tweets"), or a possessive with no clause after ("Friday's tweets", not "Trump's claim
+    that ..."): a noun or adjective, not a verb."""
+    cue_start = cue[0]
+    words = words_before(text, max(start, cue_start - 30), cue_start)
     if not words or text[words[-1][1] : cue_start].strip():
         return False
-    return text[words[-1][0] : words[-1][1]].lower() in DETERMINERS
+    last = text[words[-1][0] : words[-1][1]]
+    if _POSSESSIVE_WORD.search(last):
+        return not _CONTENT_OPENING.match(text, cue[1])
+    if len(words) > 1 and "-" in last and last.islower():
+        last = text[words[-2][0] : words[-2][1]]
+    return last.lower() in DETERMINERS
 
 
+_POSSESSIVE_WORD = re.compile(r"\w['’]s?$")
+_CONTENT_OPENING = re.compile(r"\s*(?:that\b|:|[\"“‘'])")
 BARE_FORMS = frozenset(SPEECH_VERBS) | frozenset(OBJECT_VERBS)
 _COMPOUND_RE = re.compile(r"\s([a-z]+)\s+(\w+)")
 _BEFORE_RE = re.compile(r"([a-z]+)\s+$")
