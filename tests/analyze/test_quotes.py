@@ -170,6 +170,12 @@ def test_a_cue_word_owned_or_after_a_modifier_is_a_noun_unless_a_clause_follows(
     assert by_cue(quotes_of(text), "warning").content.text.startswith("that the river")
 
 
+def test_a_participle_after_a_comma_and_an_adverb_is_the_subjects() -> None:
+    text = "Donald Trump complained about his microphone, even suggesting he may have been sabotaged."
+    speaker = by_cue(quotes_of(text), "suggesting").speaker
+    assert speaker is not None and speaker.text == "Donald Trump"
+
+
 def test_the_paper_is_the_last_newspaper_named_not_a_news_agency() -> None:
     def speaker_of(text: str) -> str | None:
         return by_cue(quotes_of(text), "said").speaker_entity

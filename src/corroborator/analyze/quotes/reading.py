@@ -41,6 +41,7 @@ _IMPERSONAL = re.compile(
 )
 """The writer's own words: "it would be a stretch to say", "it is fair to say", "it's safe to say"."""
 IMPERSONAL_CHARS = 80
+_PARTICIPLE_ADVERBS = word_set("even now also still then again later only just often repeatedly")
 _COORDINATOR = re.compile(r"(?:and|or|nor)\s")
 """What follows a cue is no content when it goes on with another verb: "paid to write and direct the film"."""
 _SPEAKER_STARTS = word_set("he she they we i it the a an his her their its one another said says told")
@@ -242,7 +243,7 @@ def content_after(
         return None
     if _IMPERSONAL.search(text, max(start, cue[0] - IMPERSONAL_CHARS), cue[0]):
         return None
-    if form.endswith("ing") and text[start : cue[0]].rstrip().endswith(","):
+    if form.endswith("ing") and _after_comma(text, start, cue[0]):
         speaker = previous or first_mention(article.mentions, start, cue[0])
     else:
         speaker = speaker_before(text, article.mentions, start, cue[0])
@@ -251,6 +252,15 @@ def content_after(
         return None
     kind = "direct" if text[content[0]] in OPENERS and text[content[1] - 1] in CLOSERS else "indirect"
     return Found(cue, content, speaker, kind)
+
+
+def _after_comma(text: str, start: int, cue_start: int) -> bool:
+    """ ", saying", also past adverbs (", even suggesting", ", now saying"): a participle of the clause's
+    subject."""
+    words = words_before(text, max(start, cue_start - 40), cue_start)
+    while words and text[words[-1][0] : words[-1][1]].lower() in _PARTICIPLE_ADVERBS:
+        cue_start = words.pop()[0]
+    return text[start:cue_start].rstrip().endswith(",")
 
 
 def _starts_sentence(text: str, start: int, cue_start: int) -> bool:
