@@ -176,6 +176,13 @@ def test_a_participle_after_a_comma_and_an_adverb_is_the_subjects() -> None:
     assert speaker is not None and speaker.text == "Donald Trump"
 
 
+def test_a_participle_opening_the_sentence_is_said_by_the_subject_after_its_comma() -> None:
+    text = "Citing an unfounded theory, Donald Trump accused Rafael Cruz of plotting."
+    quote = by_cue(quotes_of(text), "Citing")
+    assert quote.speaker is not None and quote.speaker.text == "Donald Trump"
+    assert quote.content.text == "an unfounded theory"
+
+
 def test_the_paper_is_the_last_newspaper_named_not_a_news_agency() -> None:
     def speaker_of(text: str) -> str | None:
         return by_cue(quotes_of(text), "said").speaker_entity

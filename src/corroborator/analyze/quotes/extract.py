@@ -138,6 +138,7 @@ def _sentence_quotes(
         consumed = found.consumed
         previous = found.speaker or previous
         _cut_earlier_contents(article.text, founds, found)
+        _give_opening_participle_its_subject(article.text, founds, found)
         founds.append(found)
     return [_to_quote(article, found) for found in founds]
 
@@ -197,6 +198,19 @@ def _cut_earlier_contents(text: str, founds: list[Found], later: Found) -> None:
     for found in founds:
         if found.content[0] < cut < found.content[1]:
             found.content = (found.content[0], cut)
+
+
+def _give_opening_participle_its_subject(text: str, founds: list[Found], later: Found) -> None:
+    """ "Citing an unfounded theory, Trump accused ...": a participle opening the sentence, with no speaker,
+    is said by the subject of the clause after its comma, the later cue's speaker; its content ends there."""
+    if later.speaker is None:
+        return
+    for found in founds:
+        opening = found.speaker is None and text[found.cue[0] : found.cue[1]].lower().endswith("ing")
+        comma = text.rfind(",", found.content[0], later.speaker[0])
+        if opening and comma > 0 and not text[comma + 1 : later.speaker[0]].strip():
+            found.content = (found.content[0], comma)
+            found.speaker = later.speaker
 
 
 def _to_quote(article: ArticleView, found: Found) -> Quote:
