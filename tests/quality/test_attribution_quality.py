@@ -8,9 +8,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / ".." / "shared" / "data" / "polnear_traindev.jsonl"
-ATTRIBUTION_F1_FLOOR = 0.718
-SPEAKER_ACCURACY_FLOOR = 0.864
-"""The dev figures reached when the gate was recorded (F1 0.728, speakers 0.870), minus about 0.01."""
+ATTRIBUTION_F1_FLOOR = 0.719
+SPEAKER_ACCURACY_FLOOR = 0.878
+"""The dev figures reached when the gate was recorded (session 17: F1 0.729, speakers 0.888), less 0.01."""
 
 
 @pytest.mark.quality
