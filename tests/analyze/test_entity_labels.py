@@ -24,6 +24,11 @@ def people_matching(pattern: str, text: str) -> list[EntityMention]:
     return [EntityMention(m.start(), m.end(), m.group(), "PERSON", m.group()) for m in matches]
 
 
+def labelled(pattern: str, text: str) -> list[tuple[str, str]]:
+    """The mentions `pattern` finds in `text`, tagged a person, as checked_labels leaves them."""
+    return [(m.text, m.label) for m in checked_labels(text, people_matching(pattern, text))]
+
+
 def test_places_ships_and_common_words_are_not_people() -> None:
     mentions = [
         mention("Sarah Palin"),
@@ -55,9 +60,7 @@ def test_a_name_after_the_village_of_or_southwest_of_is_a_place() -> None:
         "The injured were taken to the provincial capital of Bandar Abbas. Residents of the village of "
         "Gavarzin complained. Qeshm lies southwest of Bandar Abbas. The wife of Ali Safa said so."
     )
-    found = people_matching(r"Bandar Abbas|Gavarzin|Ali Safa", text)
-    labels = [(m.text, m.label) for m in checked_labels(text, found)]
-    assert labels == [
+    assert labelled(r"Bandar Abbas|Gavarzin|Ali Safa", text) == [
         ("Bandar Abbas", "FAC"),
         ("Gavarzin", "GPE"),
         ("Bandar Abbas", "FAC"),
@@ -116,9 +119,7 @@ def test_a_surname_read_as_a_body_or_place_beside_the_full_name_is_a_person() ->
 
 def test_a_town_before_a_state_abbreviation_and_the_abbreviation_are_places() -> None:
     text = "Vishwanand Subryan, 23, of Schenectady, N. Y., was charged. Schenectady police said so."
-    found = people_matching(r"Vishwanand Subryan|Schenectady|N\. Y\.", text)
-    labels = [(m.text, m.label) for m in checked_labels(text, found)]
-    assert labels == [
+    assert labelled(r"Vishwanand Subryan|Schenectady|N\. Y\.", text) == [
         ("Vishwanand Subryan", "PERSON"),
         ("Schenectady", "GPE"),
         ("N. Y.", "GPE"),

@@ -97,26 +97,46 @@ def test_a_clause_after_said_is_content_not_a_speaker() -> None:
     assert quote.content.text.startswith("rioters tried")
 
 
-def test_who_was_told_is_not_the_speaker() -> None:
-    text = (
-        "Chela Ortiz, who married the deputy three weeks before he was murdered, told Orozco in a firm "
-        'voice, "I want you to know you did not break our family."'
-    )
-    quote = by_cue(quotes_of(text), "told")
-    assert quote.speaker is not None and quote.speaker.text == "Chela Ortiz"
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (  # after "told" comes who was told
+            "Chela Ortiz, who married the deputy three weeks before he was murdered, told Orozco in a firm "
+            'voice, "I want you to know you did not break our family."',
+            "told",
+            "Chela Ortiz",
+        ),
+        (  # what a name owns speaks
+            "Jose Luis Orozco's attorneys made a motion for a new trial, arguing that the judge had erred.",
+            "arguing",
+            "Jose Luis Orozco's attorneys",
+        ),
+        ("Donald Trump is criticised after he appeared to suggest that veterans are weak.", "suggest", "he"),
+        (
+            "Donald Trump demands accountability from Obama, yet refuses to explain how his wife got a visa.",
+            "explain",
+            "Donald Trump",
+        ),
+        (
+            "Donald Trump complained about his microphone, even suggesting he may have been sabotaged.",
+            "suggesting",
+            "Donald Trump",
+        ),
+        (  # an opening participle is said by the subject after its comma
+            "Citing an unfounded theory, Donald Trump accused Rafael Cruz of plotting.",
+            "Citing",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_the_speaker_of_a_cue_is_the_clause_subject_it_belongs_to(text: str, cue: str, speaker: str) -> None:
+    found = by_cue(quotes_of(text), cue).speaker
+    assert found is not None and found.text == speaker
 
 
-def test_a_description_identified_by_name_is_that_name() -> None:
-    text = '"We did everything we could," said the white woman, who was identified as Juror No. 12.'
-    quote = by_cue(quotes_of(text), "said")
-    assert quote.speaker is not None and quote.speaker.text == "the white woman"
-    assert quote.speaker_entity == "Juror No. 12"
-
-
-def test_what_a_name_owns_speaks_not_the_name() -> None:
-    text = "Jose Luis Orozco's attorneys made a motion for a new trial, arguing that the judge had erred."
-    quote = by_cue(quotes_of(text), "arguing")
-    assert quote.speaker is not None and quote.speaker.text == "Jose Luis Orozco's attorneys"
+def test_an_opening_participle_ends_at_its_comma() -> None:
+    text = "Citing an unfounded theory, Donald Trump accused Rafael Cruz of plotting."
+    assert by_cue(quotes_of(text), "Citing").content.text == "an unfounded theory"
 
 
 def test_keeping_a_thing_is_no_assertion() -> None:
@@ -152,15 +172,6 @@ def test_a_word_inside_a_hyphenated_word_is_no_cue() -> None:
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text in ("called", "known")]
 
 
-def test_the_speaker_of_a_cue_after_yet_or_appeared_to_is_the_clause_subject() -> None:
-    text = "Donald Trump is criticised after he appeared to suggest that veterans are weak."
-    speaker = by_cue(quotes_of(text), "suggest").speaker
-    assert speaker is not None and speaker.text == "he"
-    text = "Donald Trump demands accountability from Obama, yet refuses to explain how his wife got a visa."
-    speaker = by_cue(quotes_of(text), "explain").speaker
-    assert speaker is not None and speaker.text == "Donald Trump"
-
-
 def test_a_cue_word_owned_or_after_a_modifier_is_a_noun_unless_a_clause_follows() -> None:
     text = "Donald Trump is defending his early-morning tweets attempting to shame a former Miss Universe."
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "tweets"]
@@ -168,19 +179,6 @@ def test_a_cue_word_owned_or_after_a_modifier_is_a_noun_unless_a_clause_follows(
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "tweets"]
     text = "Residents ignored Mayor John Smith's warning that the river would flood."
     assert by_cue(quotes_of(text), "warning").content.text.startswith("that the river")
-
-
-def test_a_participle_after_a_comma_and_an_adverb_is_the_subjects() -> None:
-    text = "Donald Trump complained about his microphone, even suggesting he may have been sabotaged."
-    speaker = by_cue(quotes_of(text), "suggesting").speaker
-    assert speaker is not None and speaker.text == "Donald Trump"
-
-
-def test_a_participle_opening_the_sentence_is_said_by_the_subject_after_its_comma() -> None:
-    text = "Citing an unfounded theory, Donald Trump accused Rafael Cruz of plotting."
-    quote = by_cue(quotes_of(text), "Citing")
-    assert quote.speaker is not None and quote.speaker.text == "Donald Trump"
-    assert quote.content.text == "an unfounded theory"
 
 
 def test_the_paper_is_the_last_newspaper_named_not_a_news_agency() -> None:
@@ -373,11 +371,29 @@ def test_who_speaker_resolves_to_its_antecedent() -> None:
     assert quote.speaker_entity == "Harry Reid"
 
 
-def test_the_report_resolves_to_the_last_medium() -> None:
-    text = "Xinhua described the meeting on Monday. The talks were frank, the report added."
-    quote = by_cue(quotes_of(text), "added")
-    assert quote.speaker is not None and quote.speaker.text == "the report"
-    assert quote.speaker_entity == "Xinhua"
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "entity"),
+    [
+        (
+            "Xinhua described the meeting on Monday. The talks were frank, the report added.",
+            "added",
+            "the report",
+            "Xinhua",
+        ),
+        (
+            '"We did everything we could," said the white woman, who was identified as Juror No. 12.',
+            "said",
+            "the white woman",
+            "Juror No. 12",
+        ),
+    ],
+)
+def test_a_description_resolves_to_what_the_article_names(
+    text: str, cue: str, speaker: str, entity: str
+) -> None:
+    quote = by_cue(quotes_of(text), cue)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.speaker_entity == entity
 
 
 def test_participle_takes_the_speaker_of_the_clause_before() -> None:
