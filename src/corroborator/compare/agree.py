@@ -87,8 +87,8 @@ def states_something(fact: Fact) -> bool:
 def statement_of(group: Sequence[Fact]) -> str:
     """The words that state an agreed fact: the shortest of the group's facts that stands alone (a subject
     of its own, not a relative clause: "police negotiated with a suspect", not "negotiated with the
-    suspect" or "which had at least a dozen people"), else the shortest shown after a subject it shares with
-its clause ("Qeshm … has a population of more than 100,000"), else the shortest."""
+    suspect" or "which had at least a dozen people"), else the shortest shown after a subject it shares
+    with its clause ("Qeshm … has a population of more than 100,000"), else the shortest."""
     whole = [f for f in group if _stands_alone(f)]
     if whole:
         return min((f.text for f in whole), key=len)

@@ -53,6 +53,9 @@ RAISING_VERBS = frozenset({"continue", "begin", "start", "seem", "appear", "go",
 """Verbs whose complement is the fact and which add nothing to it ("began to fall": fall)."""
 MODAL_VERBS = {"have": "must", "need": "must", "be": "plan"}
 """Verbs whose infinitive complement is the fact, with a modality: "will have to consult", "is to cut"."""
+COMPLEMENT_FIRST = INTENT_VERBS | RAISING_VERBS
+"""Verbs whose complement is the fact, with or without a modality."""
+COMPLEMENT_HEADS = COMPLEMENT_FIRST | MODAL_VERBS.keys()
 SPEECH_ROLES = frozenset({"subject", "recipient", "object"})
 ATTRIBUTING_PREPOSITIONS = frozenset({"according", "per"})
 TIME_ADVERBS = frozenset(
@@ -131,7 +134,7 @@ def _heads_clause(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") or _completes_verb(token):
         return False
     if token.dep_ == "xcomp":
-        return token.head.lemma_ not in INTENT_VERBS | RAISING_VERBS and token.head.pos_ != "VERB"
+        return token.head.lemma_ not in COMPLEMENT_FIRST and token.head.pos_ != "VERB"
     if token.dep_ == "conj":
         return token.head.pos_ in ("VERB", "AUX")
     if token.pos_ == "AUX" and token.dep_ != "ROOT" and not _copula_with_subject(token):
@@ -162,7 +165,7 @@ def _copula_with_subject(token: Token) -> bool:
 
 def _predicate(token: Token) -> Predicate | None:
     head, modality = _complement_head(token)
-    if head.lemma_ in INTENT_VERBS | RAISING_VERBS and head == token:
+    if head.lemma_ in COMPLEMENT_FIRST and head == token:
         modality = None
     found = Predicate(head=head, lemma=head.lemma_.lower(), modality=modality)
     verbs = _verb_chain(token, head)
@@ -191,7 +194,7 @@ def _complement_head(token: Token) -> tuple[Token, str | None]:
     while True:
         complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         lemma = head.lemma_.lower()
-        if complement is None or lemma not in INTENT_VERBS | RAISING_VERBS | MODAL_VERBS.keys():
+        if complement is None or lemma not in COMPLEMENT_HEADS:
             return head, modality
         if lemma in MODAL_VERBS and not _completes_verb(complement):
             return head, modality

@@ -206,9 +206,10 @@ def _give_opening_participle_its_subject(text: str, founds: list[Found], later: 
     if later.speaker is None:
         return
     for found in founds:
-        opening = found.speaker is None and text[found.cue[0] : found.cue[1]].lower().endswith("ing")
+        if found.speaker is not None or not text[found.cue[0] : found.cue[1]].lower().endswith("ing"):
+            continue
         comma = text.rfind(",", found.content[0], later.speaker[0])
-        if opening and comma > 0 and not text[comma + 1 : later.speaker[0]].strip():
+        if comma > 0 and not text[comma + 1 : later.speaker[0]].strip():
             found.content = (found.content[0], comma)
             found.speaker = later.speaker
 
