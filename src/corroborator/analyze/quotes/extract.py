@@ -27,6 +27,7 @@ from corroborator.analyze.quotes.lexicon import (
     SPEECH_VERBS,
     TELL_FORMS,
     find_cues,
+    is_participle,
 )
 from corroborator.analyze.quotes.reading import (
     ArticleView,
@@ -47,6 +48,7 @@ from corroborator.analyze.quotes.relay import (
 )
 from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
+from corroborator.analyze.quotes.turns import transcript_turns, with_turns
 from corroborator.lexicon import is_common_noun
 from corroborator.types.analysis import EntityMention, Quote, Span
 
@@ -80,15 +82,24 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
         first = cursor
         while cursor < len(cues) and cues[cursor][1] <= end:
             cursor += 1
-        if cursor > first:
+        if cursor > first and not _person_labels_line(article, start, end):
             quotes.extend(_sentence_quotes(article, start, end, cues[first:cursor]))
         else:
             quotes.extend(_labelled_line(article, start, end))
+    quotes = with_turns(quotes, _resolved(article, transcript_turns(text)))
     add_enclosing_media(quotes)
     own = medium_of(outlet)
     for quote in quotes:
         quote.via = [name for name in quote.via if name != own]
     return quotes
+
+
+def _resolved(article: ArticleView, turns: list[Quote]) -> list[Quote]:
+    for turn in turns:
+        if turn.speaker is not None:
+            speaker = turn.speaker
+            turn.speaker_entity = resolve_speaker(speaker.text, speaker.start, speaker.end, article.mentions)
+    return turns
 
 
 def _labelled_line(article: ArticleView, start: int, end: int) -> list[Quote]:
@@ -102,6 +113,21 @@ def _labelled_line(article: ArticleView, start: int, end: int) -> list[Quote]:
     colon = match.end(1)
     found = Found((colon, colon + 1), content, (match.start(1), colon))
     return [_to_quote(article, found)]
+
+
+def _person_labels_line(article: ArticleView, start: int, end: int) -> bool:
+    """ "Pat Caddell: Democrat Voters Worried About ...": a line opened by a person's name and a colon is what
+    the person said, whatever verbs it holds."""
+    if start > 0 and article.text[start - 1] != "\n":
+        return False
+    match = _LABEL_RE.match(article.text, start, end)
+    if match is None:
+        return False
+    label = match.group(1).strip()
+    return any(
+        m.label == "PERSON" and (m.start == match.start(1) or m.text.endswith(" " + label))
+        for m in article.mentions.entities
+    )
 
 
 def _sentence_bounds(doc: Doc, text_length: int) -> list[tuple[int, int]]:
@@ -206,7 +232,7 @@ def _give_opening_participle_its_subject(text: str, founds: list[Found], later: 
     if later.speaker is None:
         return
     for found in founds:
-        if found.speaker is not None or not text[found.cue[0] : found.cue[1]].lower().endswith("ing"):
+        if found.speaker is not None or not is_participle(text[found.cue[0] : found.cue[1]]):
             continue
         comma = text.rfind(",", found.content[0], later.speaker[0])
         if comma > 0 and not text[comma + 1 : later.speaker[0]].strip():
@@ -253,6 +279,22 @@ def _identified_as(article: ArticleView, speaker_end: int) -> str | None:
         return first.entity
     name = _CAPITALISED_NAME.match(article.text, found.end())
     return name.group().strip() if name else None
+
+
+_WRITERS_PHRASES = re.compile(
+    r"\b(?:[Hh]aving said that|[Tt]hat said|[Ii]t(?: is|['’]s) worth (?:noting|mentioning|remembering)|"
+    r"[Nn]eedless to say|[Ss]uffice it to say|so to speak|to say nothing of|that is to say)\b"
+)
+WRITERS_PHRASE_CHARS = 25
+
+
+def _in_writers_phrase(text: str, cue: tuple[int, int]) -> bool:
+    """ "Having said that, ...", "It is worth noting that ...": the writer's own turns of phrase."""
+    window_start = max(0, cue[0] - WRITERS_PHRASE_CHARS)
+    return any(
+        found.start() <= cue[0] and cue[1] <= found.end()
+        for found in _WRITERS_PHRASES.finditer(text, window_start, cue[1] + WRITERS_PHRASE_CHARS)
+    )
 
 
 def _according_to(article: ArticleView, start: int, end: int, cue: tuple[int, int]) -> Found | None:
@@ -311,6 +353,8 @@ def _verb_cue(
     previous: tuple[int, int] | None,
 ) -> Found | None:
     if is_act(article.text, cue, form) or is_passive(article.text, start, cue, form):
+        return None
+    if _in_writers_phrase(article.text, cue):
         return None
     if _FUTURE.search(article.text, max(start, cue[0] - FUTURE_CHARS), cue[0]):
         return None  # "Ross will argue that ...": a statement not made yet

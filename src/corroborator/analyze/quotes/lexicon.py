@@ -12,6 +12,11 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+def is_participle(form: str) -> bool:
+    """Whether a cue opens with an -ing form: "saying", "going on to say", "speaking of"."""
+    return form.split(" ", 1)[0].lower().endswith("ing")
+
+
 # Verbs that introduce a reported clause; the clause may come after ("X said that ...") or before
 # ("..., X said"). Irregular forms are listed in _IRREGULAR.
 SPEECH_VERBS = sorted(
@@ -187,7 +192,7 @@ AUXILIARIES = word_set(
     "has have had will would could should may might must can also then later once again previously "
     "reportedly recently repeatedly publicly privately further only never not did does do is was were are "
     "be been being already earlier first quickly flatly explicitly specifically simply just separately "
-    "long often frequently apparently"
+    "long often frequently apparently almost together"
 )
 # Words that end a noun phrase when reading leftwards from a cue.
 NP_BOUNDARIES = word_set(
@@ -202,3 +207,16 @@ MEDIUM_NOUNS = re.compile(
 )
 STATE_MEDIA_RE = re.compile(r"\bstate(?:-run|-controlled| news| official)?\s+(?:media|news agency|agency|"
                             r"television|tv|broadcaster|outlet)\b", re.IGNORECASE)
+# Countries by the words that name them or their people, for "state media" without a named medium.
+COUNTRY_WORDS: dict[str, str] = {
+    "north korea": "KP", "north korean": "KP", "pyongyang": "KP", "dprk": "KP", "north koreans": "KP",
+    "china": "CN", "chinese": "CN", "beijing": "CN", "russia": "RU", "russian": "RU", "moscow": "RU",
+    "kremlin": "RU", "iran": "IR", "iranian": "IR", "tehran": "IR", "syria": "SY", "syrian": "SY",
+    "damascus": "SY", "saudi arabia": "SA", "saudi": "SA", "riyadh": "SA", "egypt": "EG", "egyptian": "EG",
+    "cairo": "EG", "cuba": "CU", "cuban": "CU", "havana": "CU", "venezuela": "VE", "venezuelan": "VE",
+    "caracas": "VE", "vietnam": "VN", "vietnamese": "VN", "hanoi": "VN", "belarus": "BY",
+    "belarusian": "BY", "minsk": "BY", "qatar": "QA", "qatari": "QA", "iraq": "IQ", "iraqi": "IQ",
+    "baghdad": "IQ", "kuwait": "KW", "jordan": "JO", "pakistan": "PK", "pakistani": "PK",
+    "islamabad": "PK", "myanmar": "MM", "laos": "LA", "algeria": "DZ", "morocco": "MA",
+    "united arab emirates": "AE", "uae": "AE", "emirati": "AE",
+}

@@ -11,6 +11,7 @@ from corroborator.analyze.quotes.lexicon import (
     NP_BOUNDARIES,
     SPEECH_FORMS,
     TELL_FORMS,
+    is_participle,
     word_set,
 )
 from corroborator.analyze.quotes.relay import MentionIndex, resolve_cited
@@ -73,7 +74,7 @@ def reads_backwards(
     article: ArticleView, start: int, end: int, cue: tuple[int, int], form: str, position: int
 ) -> bool:
     """Whether the cue's content comes before it: "CONTENT, X said", ""CONTENT," said X"."""
-    if form not in SPEECH_FORMS or form.endswith("ing"):
+    if form not in SPEECH_FORMS or is_participle(form):
         return False
     text = article.text
     rest = text[position:end].lstrip()
@@ -182,7 +183,8 @@ def _continued_end(article: ArticleView, after: int, end: int, content_end: int)
     if not rest.startswith(","):
         return content_end
     words = rest[1:].split()
-    if len(words) < 3 or words[0].lower().strip(",") in CUE_WORDS or words[0][:1] in OPENERS:
+    first = words[0].lower().strip(",") if words else ""
+    if len(words) < 3 or first in CUE_WORDS or is_participle(first) or words[0][:1] in OPENERS:
         return content_end
     return trim(text, after, end, END_PUNCT)[1]
 
@@ -243,15 +245,21 @@ def content_after(
         return None
     if _IMPERSONAL.search(text, max(start, cue[0] - IMPERSONAL_CHARS), cue[0]):
         return None
-    if form.endswith("ing") and _after_comma(text, start, cue[0]):
+    if is_participle(form) and _after_comma(text, start, cue[0]):
         speaker = previous or first_mention(article.mentions, start, cue[0])
     else:
         speaker = speaker_before(text, article.mentions, start, cue[0])
         speaker = speaker or previous or first_mention(article.mentions, start, cue[0])
     if speaker is None and not _starts_sentence(text, start, cue[0]):
         return None
+    inverted = _SPEAKER_AFTER_OPENING_CUE.match(text, cue[1], end) if speaker is None else None
+    if inverted is not None:  # "Said Ellis: “I don't ...”"
+        speaker, content = inverted.span(1), trim(text, inverted.end(), end, END_PUNCT)
     kind = "direct" if text[content[0]] in OPENERS and text[content[1] - 1] in CLOSERS else "indirect"
     return Found(cue, content, speaker, kind)
+
+
+_SPEAKER_AFTER_OPENING_CUE = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s?){1,4}):\s+")
 
 
 def _after_comma(text: str, start: int, cue_start: int) -> bool:

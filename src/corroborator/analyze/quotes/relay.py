@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from corroborator.analyze.entities import media
-from corroborator.analyze.quotes.lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
+from corroborator.analyze.quotes.lexicon import COUNTRY_WORDS, MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
 from corroborator.lexicon import (
     is_kind_of_role,
     is_source_noun,
@@ -36,21 +36,6 @@ MEDIUM_KINDS: dict[str, frozenset[str]] = {
 """The kinds of news organisation (`data/news_orgs.json`) each describing noun can stand for."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MEDIUM_NAME_RE = re.compile(r"\b(?:[A-Z][\w.&'’-]*\s?){1,5}")
-# Countries by the words that name them or their people, for "state media" without a named medium.
-COUNTRY_WORDS: dict[str, str] = {
-    "north korea": "KP", "north korean": "KP", "pyongyang": "KP", "dprk": "KP", "north koreans": "KP",
-    "china": "CN", "chinese": "CN", "beijing": "CN", "russia": "RU", "russian": "RU", "moscow": "RU",
-    "kremlin": "RU", "iran": "IR", "iranian": "IR", "tehran": "IR", "syria": "SY", "syrian": "SY",
-    "damascus": "SY", "saudi arabia": "SA", "saudi": "SA", "riyadh": "SA", "egypt": "EG", "egyptian": "EG",
-    "cairo": "EG", "cuba": "CU", "cuban": "CU", "havana": "CU", "venezuela": "VE", "venezuelan": "VE",
-    "caracas": "VE", "vietnam": "VN", "vietnamese": "VN", "hanoi": "VN", "belarus": "BY",
-    "belarusian": "BY", "minsk": "BY", "qatar": "QA", "qatari": "QA", "iraq": "IQ", "iraqi": "IQ",
-    "baghdad": "IQ", "kuwait": "KW", "jordan": "JO", "pakistan": "PK", "pakistani": "PK",
-    "islamabad": "PK", "myanmar": "MM", "laos": "LA", "algeria": "DZ", "morocco": "MA",
-    "united arab emirates": "AE", "uae": "AE", "emirati": "AE",
-}
-
-
 def nearest(mentions: list[EntityMention], position: int) -> EntityMention | None:
     """Of mentions in text order, the last that ends by `position`, else the first after it."""
     before = [m for m in mentions if m.end <= position]
@@ -257,11 +242,21 @@ def medium_named(text: str) -> media.NewsOrg | None:
     return None
 
 
+_OWNED_WORK = re.compile(
+    r"^(his|her)\s+(?:[a-z-]+\s+)?(?:report|statement|letter|study|thesis|paper|memo|e-?mail|tweet|post|"
+    r"book|column|blog|research|analysis|testimony|account|affidavit|lawsuit|complaint|filing)$"
+)
+
+
 def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> str | None:
     """The canonical speaker of the phrase `text` at [start, end): an entity key or a medium name."""
     lowered = text.lower().strip()
     if lowered in PERSON_PRONOUNS:
         person = mentions.last_person_before(start, lowered)
+        return person.entity if person else None
+    owned = _OWNED_WORK.match(lowered)
+    if owned is not None:  # "Her report notes that ...": the report's author
+        person = mentions.last_person_before(start, "he" if owned.group(1) == "his" else "she")
         return person.entity if person else None
     if lowered in ("who", "which"):
         antecedent = mentions.ending_near(start - 2)

@@ -9,6 +9,7 @@ from corroborator.analyze.quotes.lexicon import (
     NP_BOUNDARIES,
     OBJECT_FORMS,
     SPEECH_FORMS,
+    is_participle,
     word_set,
 )
 from corroborator.analyze.quotes.relay import MentionIndex, medium_named
@@ -56,6 +57,9 @@ _NAMING = word_set("called named dubbed")
 _KEEPING = word_set("maintain maintains maintained maintaining")
 """Keeping a thing ("while maintaining their historic façades"), not asserting, when a noun phrase follows."""
 _CHARGE = word_set("charge charges charged charging")
+_ADDING = word_set("add adds added adding")
+_ADDED_THING = re.compile(r"\s+(?:fuel|more|much|so|some|weight|insult|another|\d)\b", re.I)
+"""Adding a thing ("could add fuel to the tensions", "would add so many new layers"), not a remark."""
 _INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$")
 _PLACE_PREPOSITIONS = word_set("in at from near")
 _NOT_NAME_WORDS = word_set(
@@ -66,12 +70,14 @@ _NOT_NAME_WORDS = word_set(
 
 def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
     """A reaction that is an act, not a message ("responded to the call", "responded by firing"), a charge
-    in law ("man charged with murder"), keeping a thing ("maintaining the buildings"), or a participle
-    that names something ("a restoration company called Heritage Properties")."""
+    in law ("man charged with murder"), adding a thing ("add fuel to"), keeping a thing ("maintaining the
+    buildings"), or a participle that names something ("a restoration company called Heritage Properties")."""
     if form.lower() in _NAMING:
         return _names_a_thing(text, cue)
     if form.lower() in _CHARGE:
         return text[cue[1] : cue[1] + 6].lower().split()[:1] == ["with"]
+    if form.lower() in _ADDING:
+        return _ADDED_THING.match(text, cue[1]) is not None
     if form.lower() in _KEEPING:
         return text[cue[1] : cue[1] + 8].lower().split()[:1] in (["the"], ["their"], ["its"], ["a"], ["an"])
     if form.lower() not in _REACTIONS:
@@ -92,7 +98,7 @@ def _names_a_thing(text: str, cue: tuple[int, int]) -> bool:
 def is_passive(text: str, start: int, cue: tuple[int, int], form: str) -> bool:
     """A passive cue ("the bill is expected to pass", "Page is best known for", "people are asked to"): it
     reports no speech of the phrase before it ("he was quoted as saying" does)."""
-    if form.endswith("ing") or form.lower() in _SPEAKER_PASSIVES:
+    if is_participle(form) or form.lower() in _SPEAKER_PASSIVES:
         return False
     before = [text[a:b].lower() for a, b in words_before(text, max(start, cue[0] - 40), cue[0])]
     while before and before[-1] in _PASSIVE_ADVERBS:
@@ -257,12 +263,13 @@ def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: i
         return (_extend_capitalised(text, start, mention.start), np_end)
     words = words_before(text, max(start, np_end - 120), np_end)
     chosen: list[tuple[int, int]] = []
-    for word in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         token = text[word[0] : word[1]]
         gap = text[word[1] : chosen[-1][0]] if chosen else text[word[1] : np_end]
         if (
             token.lower() in NP_BOUNDARIES
-            or (token.islower() and token in CUE_WORDS)
+            or (token.islower() and token in CUE_WORDS and not _determined_head(text, words, index, chosen))
             or any(c in BOUNDARY_CHARS for c in gap)
             or len(chosen) >= NP_WORDS
         ):
@@ -273,6 +280,16 @@ def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: i
     if len(chosen) > 1 and text[chosen[-1][0] : chosen[-1][1]].lower() == "with":
         chosen.pop()  # "with prosecution witnesses testifying that": the witnesses testify
     return (chosen[-1][0], chosen[0][1])
+
+
+def _determined_head(
+    text: str, words: list[tuple[int, int]], index: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """ "the report says", "a study found": a cue word right after a determiner heads the noun phrase."""
+    if chosen or index == 0:
+        return False
+    before, head = words[index - 1], words[index]
+    return text[before[0] : before[1]].lower() in DETERMINERS and not text[before[1] : head[0]].strip()
 
 
 def _place_holder(text: str, mentions: MentionIndex, start: int, place_start: int) -> tuple[int, int] | None:

@@ -1,0 +1,68 @@
+"""Turns of a transcript: "WALLACE: Let's start with ..." / "PENCE: Well, look, ...".
+
+A paragraph that opens with a speaker's name in capitals and a colon is that speaker's turn; its content runs
+to the paragraph's end. Capitals and a colon also open notes ("UPDATE: ..."), so the paragraphs count as
+turns only when at least two names take turns in the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.analyze.quotes.lexicon import word_set
+from corroborator.analyze.quotes.speaker import END_PUNCT
+from corroborator.analyze.quotes.text import trim
+from corroborator.types.analysis import Quote, Span
+
+_TURN_RE = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):[ \t]+(?=\S)", re.M)
+MIN_SPEAKERS = 2
+NOTE_LABELS = word_set("VIDEO WATCH PHOTO PHOTOS UPDATE UPDATED CORRECTION BREAKING NOTE EDITOR'S READ")
+CONTENT_END = END_PUNCT + "\"”"
+
+
+def transcript_turns(text: str) -> list[Quote]:
+    """One quote a turn, the name its speaker and the colon its cue; none unless two names take turns."""
+    found = [match for match in _TURN_RE.finditer(text) if match.group(1).split()[0] not in NOTE_LABELS]
+    if len({match.group(1) for match in found}) < MIN_SPEAKERS:
+        return []
+    turns = []
+    for match in found:
+        paragraph_end = text.find("\n", match.end())
+        content = trim(text, match.end(), len(text) if paragraph_end < 0 else paragraph_end, CONTENT_END)
+        if content[1] <= content[0]:
+            continue
+        colon = match.end(1)
+        turns.append(
+            Quote(
+                content=Span(content[0], content[1], text[content[0] : content[1]]),
+                speaker=Span(match.start(1), colon, match.group(1)),
+                speaker_entity=None,
+                cue=Span(colon, colon + 1, ":"),
+                kind="direct",
+            )
+        )
+    return turns
+
+
+def with_turns(quotes: list[Quote], turns: list[Quote]) -> list[Quote]:
+    """`quotes` with each turn in its place; a cue inside a turn is the turn's speaker's words, as a cue
+    inside quotation marks is, so the quotes read from it go."""
+    if not turns:
+        return quotes
+    merged: list[Quote] = []
+    pending = list(turns)
+    for quote in quotes:
+        while pending and _position(pending[0]) <= _position(quote):
+            merged.append(pending.pop(0))
+        if not any(_inside(quote, turn) for turn in turns):
+            merged.append(quote)
+    return merged + pending
+
+
+def _inside(quote: Quote, turn: Quote) -> bool:
+    cue = quote.cue or quote.content
+    return turn.cue is not None and turn.cue.start <= cue.start < turn.content.end
+
+
+def _position(quote: Quote) -> int:
+    return quote.cue.start if quote.cue is not None else quote.content.start

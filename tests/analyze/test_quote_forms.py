@@ -1,0 +1,135 @@
+"""Quotes in less common forms: transcript turns, labelled headlines, the writer's own turns of phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.analyze.entities.extract import extract_entities
+from corroborator.analyze.nlp.load import get_nlp
+from corroborator.analyze.quotes.extract import extract_quotes
+from corroborator.types import Article, Quote
+
+TRANSCRIPT = (
+    "Partial transcript as follows:\n\n"
+    '"WALLACE: Let\'s start with the debate. I want to ask you, will she be there?\n\n'
+    '"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a game show. '
+    "It is not.\n\n"
+    '"WALLACE: Governor, I don\'t want to interrupt.\n'
+)
+
+
+def quotes_of(text: str) -> list[Quote]:
+    doc = get_nlp()(text)
+    return extract_quotes(doc, extract_entities(doc, Article(text=text)), None)
+
+
+def cues_and_speakers(quotes: list[Quote]) -> list[tuple[str, str | None]]:
+    return [(q.cue.text if q.cue else "", q.speaker.text if q.speaker else None) for q in quotes]
+
+
+def test_each_turn_of_a_transcript_is_its_speakers_and_holds_no_other_speaker() -> None:
+    quotes = quotes_of(TRANSCRIPT)
+    assert cues_and_speakers(quotes) == [(":", "WALLACE"), (":", "PENCE"), (":", "WALLACE")]
+    assert quotes[1].content.text.startswith("Well, look, Hillary Clinton")
+    assert quotes[1].content.text.endswith("It is not")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "UPDATE: Police said the road had reopened.\n\nVIDEO: Officers said the crash hurt no one.\n",
+            ("said", "Police"),
+        ),
+    ],
+)
+def test_notes_are_no_transcript(text: str, kept: tuple[str, str]) -> None:
+    found = cues_and_speakers(quotes_of(text))
+    assert kept in found
+    assert not [speaker for cue, speaker in found if cue == ":"]
+
+
+def test_a_single_label_is_no_transcript_turn_running_to_the_paragraphs_end() -> None:
+    quotes = quotes_of("WALLACE: Let's start with the debate. We have little time.\n")
+    assert [q.content.text for q in quotes if q.cue and q.cue.text == ":"] == ["Let's start with the debate"]
+
+
+def test_a_line_a_named_person_labels_is_that_persons_whatever_verbs_it_holds() -> None:
+    text = (
+        "Pat Caddell: Democrat Voters Worried About Hillary Clinton's Health\n\n"
+        "The pollster Pat Caddell spoke on Monday."
+    )
+    assert cues_and_speakers(quotes_of(text))[0] == (":", "Pat Caddell")
+    assert "Worried" not in [cue for cue, _ in cues_and_speakers(quotes_of(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            '"To say that is insane," Sanders said, going on to say that the country has changed.',
+            "going on to say",
+            "Sanders",
+            "that the country has changed",
+        ),
+        (
+            '"This is in their consciousness," said Caddell, speaking of the health issue.',
+            "speaking of",
+            "Caddell",
+            "the health issue",
+        ),
+        (
+            "The researchers found that the bank holds billions offshore, and the report says the company "
+            "has 987 subsidiaries.",
+            "says",
+            "the report",
+            "the company has 987 subsidiaries",
+        ),
+        (
+            "Said Ellis: “I don’t get the sense she’s interested in tax reform.”",
+            "Said",
+            "Ellis",
+            "“I don’t get the sense she’s interested in tax reform.”",
+        ),
+    ],
+)
+def test_speaker_and_content_of_a_cue(text: str, cue: str, speaker: str, content: str) -> None:
+    found = [q for q in quotes_of(text) if q.cue is not None and q.cue.text == cue]
+    assert found, cues_and_speakers(quotes_of(text))
+    assert found[0].speaker is not None and found[0].speaker.text == speaker
+    assert found[0].content.text == content
+
+
+def test_what_a_cue_says_before_a_participle_stops_at_its_speaker() -> None:
+    text = '"To say that is insane," Sanders said, going on to say that the country has changed.'
+    said = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text == "said")
+    assert said.content.text == '"To say that is insane,"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Having said that, there are economists in the city.",
+        "It is worth noting that the bill was paid in full.",
+        "But police fear that sweeping crackdowns could add fuel to the tensions.",
+        "The plan would add so many new layers of complexity to the code.",
+    ],
+)
+def test_the_writers_own_phrases_and_adding_a_thing_are_no_attribution(text: str) -> None:
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text in ("said", "noting", "add")]
+
+
+def test_that_said_is_no_cue_but_the_next_said_is() -> None:
+    assert cues_and_speakers(quotes_of("That said, the mayor said the city would rebuild.")) == [
+        ("said", "the mayor")
+    ]
+
+
+def test_a_report_someone_owns_is_theirs() -> None:
+    text = (
+        "The historian Mary Davies, 22, studied the farm project in 2008. "
+        "Her report notes that the project got almost $10 million in direct appropriations."
+    )
+    notes = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text == "notes")
+    assert notes.speaker is not None and notes.speaker.text == "Her report"
+    assert notes.speaker_entity == "Mary Davies"
