@@ -133,3 +133,28 @@ def test_a_report_someone_owns_is_theirs() -> None:
     notes = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text == "notes")
     assert notes.speaker is not None and notes.speaker.text == "Her report"
     assert notes.speaker_entity == "Mary Davies"
+
+
+def test_a_quotation_or_a_post_signed_with_a_dash_is_the_signers() -> None:
+    text = (
+        "“He represents our greatest shame.” ― Sonya Herridge\n"
+        "“During the debate he lied.”― Carla Sanchez.\n"
+        "No one should be above the law — Paul Ryan (@SpeakerRyan) July 5, 2016\n"
+        "The plan — the mayor says — would cost too much.\n"
+    )
+    dashed = [q for q in quotes_of(text) if q.cue and q.cue.text in "―—"]
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in dashed] == [
+        ("Sonya Herridge", "“He represents our greatest shame.”"),
+        ("Carla Sanchez", "“During the debate he lied.”"),
+        ("Paul Ryan", "No one should be above the law"),
+    ]
+
+
+def test_an_ambiguous_verb_of_speech_before_a_colon_and_a_quotation_is_a_cue() -> None:
+    text = (
+        "Caddell continued:\n\n“The health issue is a partisan issue.”\n\n"
+        "The fighting continued: rebels shelled it."
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes_of(text)] == [
+        ("Caddell", "“The health issue is a partisan issue.”")
+    ]

@@ -46,6 +46,7 @@ from corroborator.analyze.quotes.relay import (
     relay_chain,
     resolve_speaker,
 )
+from corroborator.analyze.quotes.signed import signed_quotes
 from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
 from corroborator.analyze.quotes.turns import transcript_turns, with_turns
@@ -86,7 +87,8 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
             quotes.extend(_sentence_quotes(article, start, end, cues[first:cursor]))
         else:
             quotes.extend(_labelled_line(article, start, end))
-    quotes = with_turns(quotes, _resolved(article, transcript_turns(text)))
+    turns = [*transcript_turns(text), *signed_quotes(text, article.quotes)]
+    quotes = with_turns(quotes, _resolved(article, turns))
     add_enclosing_media(quotes)
     own = medium_of(outlet)
     for quote in quotes:

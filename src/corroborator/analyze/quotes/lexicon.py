@@ -121,7 +121,13 @@ for _phrases in PHRASES_BY_FIRST.values():
     _phrases.sort(key=len, reverse=True)
 # Every cue word and phrase head as a whole run of letters, found in the text's ASCII-lower-cased bytes
 # (one byte a character, non-ASCII ones as "?"): a case-sensitive search there is much faster.
-_CUE_HEAD = re.compile(rf"(?<![a-z-]){word_trie(SINGLE_CUES | PHRASES_BY_FIRST.keys())}(?![a-z])".encode())
+_SPEECH_BEFORE_COLON = SPEECH_FORMS & AMBIGUOUS_FORMS
+"""Verbs of speech too ambiguous alone that a colon and a quotation make cues: "Caddell continued: "...""."""
+_COLON_AFTER = re.compile(rb"[ \t]*:\s*[\"?]")
+"""A colon, then a quotation mark (a curly one is "?" in the folded text)."""
+_CUE_HEAD = re.compile(
+    rf"(?<![a-z-]){word_trie(SINGLE_CUES | _SPEECH_BEFORE_COLON | PHRASES_BY_FIRST.keys())}(?![a-z])".encode()
+)
 """A cue word is no part of a hyphenated word ("so-called", "well-known")."""
 _LETTER = re.compile(rb"[a-z]")
 
@@ -141,7 +147,7 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
         if phrase is not None:
             cues.append(phrase)
             skip_until = phrase[1]
-        elif word in SINGLE_CUES:
+        elif word in SINGLE_CUES or (word in _SPEECH_BEFORE_COLON and _COLON_AFTER.match(folded, end)):
             cues.append((start, end, word))
     return cues
 

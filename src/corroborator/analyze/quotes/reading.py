@@ -239,6 +239,8 @@ def content_after(
     text = article.text
     content = trim(text, position, end, END_PUNCT)
     if content[1] <= content[0]:
+        content = _quotation_after_colon(article, position) or content
+    if content[1] <= content[0]:
         return None
     content = grow_to_quotes(article, content)
     if _COORDINATOR.match(text, content[0]):
@@ -257,6 +259,17 @@ def content_after(
         speaker, content = inverted.span(1), trim(text, inverted.end(), end, END_PUNCT)
     kind = "direct" if text[content[0]] in OPENERS and text[content[1] - 1] in CLOSERS else "indirect"
     return Found(cue, content, speaker, kind)
+
+
+_COLON_ENDING = re.compile(r"[ \t]*:\s*")
+
+
+def _quotation_after_colon(article: ArticleView, position: int) -> tuple[int, int] | None:
+    """ "Caddell continued:" and, in the next paragraph, ""The health issue ..."": the quotation is the
+    content."""
+    colon = _COLON_ENDING.match(article.text, position)
+    pair = article.quotes.starting_at(colon.end()) if colon is not None else None
+    return (pair.start, pair.end) if pair is not None else None
 
 
 _SPEAKER_AFTER_OPENING_CUE = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s?){1,4}):\s+")

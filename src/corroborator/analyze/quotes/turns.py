@@ -45,12 +45,12 @@ def transcript_turns(text: str) -> list[Quote]:
 
 
 def with_turns(quotes: list[Quote], turns: list[Quote]) -> list[Quote]:
-    """`quotes` with each turn in its place; a cue inside a turn is the turn's speaker's words, as a cue
-    inside quotation marks is, so the quotes read from it go."""
+    """`quotes` with each turn (or signed quotation) in its place; a cue inside a turn is the turn's speaker's
+    words, as a cue inside quotation marks is, so the quotes read from it go."""
     if not turns:
         return quotes
     merged: list[Quote] = []
-    pending = list(turns)
+    pending = sorted(turns, key=_position)
     for quote in quotes:
         while pending and _position(pending[0]) <= _position(quote):
             merged.append(pending.pop(0))
@@ -61,8 +61,9 @@ def with_turns(quotes: list[Quote], turns: list[Quote]) -> list[Quote]:
 
 def _inside(quote: Quote, turn: Quote) -> bool:
     cue = quote.cue or quote.content
-    return turn.cue is not None and turn.cue.start <= cue.start < turn.content.end
+    start = min(turn.content.start, turn.cue.start if turn.cue else turn.content.start)
+    return start <= cue.start < turn.content.end
 
 
 def _position(quote: Quote) -> int:
-    return quote.cue.start if quote.cue is not None else quote.content.start
+    return min(quote.content.start, quote.cue.start if quote.cue else quote.content.start)
