@@ -159,3 +159,20 @@ def test_police_descriptions_are_the_police_body_the_story_names() -> None:
     assert not origins & {"police", "Police", "a police spokeswoman", "the spokeswoman", "a police source"}
     (nypd,) = [t for t in brief.origins if t.origin == "NYPD"]
     assert sorted(nypd.articles) == sorted(a.id for a in (first, second))
+
+
+def test_deputies_speak_for_their_sheriffs_department_not_for_the_deputy_an_article_names() -> None:
+    articles = [
+        Article(
+            text=(
+                "Deputy Jerry Ortiz of the Los Angeles County Sheriff's Department was shot dead in Hawaiian "
+                "Gardens on Friday.\nDeputies said the gunman fled on foot after the shooting.\n"
+            ),
+            outlet="Daily One",
+        ),
+        Article(text="A sheriff's deputy was shot dead in Hawaiian Gardens on Friday.\n", outlet="Daily Two"),
+    ]
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    origins = {trace.origin for trace in brief.origins}
+    assert "Jerry Ortiz" not in origins
+    assert "Los Angeles County Sheriff's Department" in origins, origins

@@ -12,8 +12,8 @@ from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.units import Unit
 from corroborator.lexicon import is_source_noun, noun_base
 
-POLICE_WORDS = frozenset({"police", "cops", "cop"})
-POLICE_BODY = re.compile(r"\b(?:police|constabulary|gendarmerie|carabinieri|garda)\b", re.I)
+POLICE_WORDS = frozenset({"police", "cops", "cop", "deputies", "officers", "troopers"})
+POLICE_BODY = re.compile(r"\b(?:police|constabulary|gendarmerie|carabinieri|garda|sheriff['’]s)\b", re.I)
 POLICE_ACRONYM = re.compile(r"[A-Z]{1,4}PD")
 """A city's police department by its initials ("NYPD", "LAPD", "SFPD")."""
 BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})

@@ -198,6 +198,8 @@ _GROUP = re.compile(
     r"(?:(?:the|both|all|two|three|four|five|several|many|some|other)\s+)*(?:([a-z-]+)\s+)?([a-z-]+)"
 )
 """A description of people by their role: "prosecutors", "both attorneys", "the defense lawyers"."""
+RANKS_OF_A_FORCE = frozenset({"deputy", "officer", "trooper", "constable"})
+"""Ranks whose plural speaks for the force ("Deputies said"), not for the one deputy an article names."""
 _TITLE_WORDS = re.compile(r"(?<![\w.])((?:[A-Za-z-]+ ){1,3})$")
 _DESCRIBED_MEMBER = re.compile(r"(.+?)\s+(?:of|for|at|from)\s+\S")
 """A description of people in a body: "the producers of the Academy Awards telecast"."""
@@ -325,7 +327,8 @@ def _holder_of_group(lowered: str, start: int, mentions: MentionIndex) -> Entity
     qualifier = group.group(1)
     compound = noun_base(f"{qualifier} {head}") if qualifier else None
     role, qualifier = (compound, None) if compound else (head, qualifier)
-    if not names_a_person(role):
+    plural = group.group(2) != head
+    if not names_a_person(role) or (role in RANKS_OF_A_FORCE and plural and not qualifier):
         return None
     return nearest(mentions.role_holders(role, qualifier), start)
 
