@@ -78,7 +78,8 @@ def reads_backwards(
         return False
     text = article.text
     rest = text[position:end].lstrip()
-    if rest[:4].lower() == "that" or rest[:1] == ":" or rest.lstrip(" ,")[:1] in OPENERS:
+    opening = rest.lstrip(" ,")[:1]
+    if rest[:4].lower() == "that" or rest[:1] == ":" or (opening and opening in OPENERS):
         return False
     before = text[start if text[start : cue[0]].strip() else max(0, start - 3) : cue[0]].rstrip()[-1:]
     if before in "”\"'" and before:
@@ -86,12 +87,31 @@ def reads_backwards(
     if before == "," and form not in TELL_FORMS and looks_like_inverted_speaker(rest):
         return True  # after "told" comes who was told ("..., told Orozco in a firm voice, ...")
     pair = article.quotes.last_ending_by(cue[0])
+    if pair is not None and _names_a_title(text, pair.start, pair.end) and rest.strip(END_PUNCT + CLOSERS):
+        return False  # "In an interview on CBS's "Face the Nation," Ryan said the recent ...": a title
     if pair is not None and pair.end >= start - 3 and _speaker_gap(text, pair.end, cue[0]):
+        return True
+    if pair is not None and pair.start >= start - 3 and _SUBORDINATE.match(rest):
         return True
     boundary = _last_boundary(text, start, cue[0])
     if boundary >= 0 and text[boundary] != "," and _speaker_gap(text, boundary + 1, cue[0]):
         return True
     return not rest.strip(END_PUNCT + CLOSERS) or rest[:1] == ","
+
+
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|of|from|by)|['’]s)\s*$", re.I)
+MAX_TITLE_WORDS = 5
+
+
+def _names_a_title(text: str, start: int, end: int) -> bool:
+    """A short quotation of capitalised words after "on", "in" or a possessive names a programme or a work
+    ("on CBS's "Face the Nation,""), it quotes no one."""
+    words = text[start + 1 : end - 1].strip(" ,.").split()
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    if not all(word[:1].isupper() or (word.islower() and len(word) <= 3) for word in words):
+        return False
+    return bool(_TITLE_BEFORE.search(text, max(0, start - 12), start))
 
 
 def skip_fillers(article: ArticleView, position: int, end: int) -> tuple[int, list[str]]:
@@ -118,7 +138,7 @@ def skip_object(article: ArticleView, position: int, end: int) -> tuple[int, str
     medium = article.mentions.medium_at(position)
     told = medium[2] if medium else None
     that = _THAT_RE.search(text, position, limit)
-    if that is not None and len(text[position : that.start()].split()) <= 8:
+    if that is not None and _object_then_that(text[position : that.start()]):
         return that.start(), told
     if medium is not None:
         return medium[1], told
@@ -131,6 +151,18 @@ def skip_object(article: ArticleView, position: int, end: int) -> tuple[int, str
     if first in DETERMINERS and len(words) > 1:
         return words[1][1], told
     return position, told
+
+
+def _object_then_that(between: str) -> bool:
+    """ "told reporters on Friday that": only who was told (and when) before "that"; not ", adding that"
+    nor "after the meeting that was held ...", where "that" belongs to another clause."""
+    words = between.lower().split()
+    return len(words) <= 8 and "," not in between and not any(w in _ADVERBIAL_OPENERS for w in words)
+
+
+_ADVERBIAL_OPENERS = word_set("after before when while during following since because as until")
+_SUBORDINATE = re.compile(r"(?:after|before|when|while|during|following|because|as|until)\b", re.I)
+"""What follows a cue and opens an adverbial clause is no content: "..., Chaffetz said after Pagliano ..."."""
 
 
 def content_before(
@@ -166,8 +198,10 @@ def _speaker_gap(text: str, quote_end: int, cue_start: int) -> bool:
     gap = text[quote_end:cue_start]
     if len(gap.split()) > 2 * MAX_SPEAKER_WORDS or any(c in gap for c in ";:!?“\"\n"):
         return False
-    first_word = gap.strip(" ,").split(" ", 1)[0]
-    if first_word and not (first_word[:1].isupper() or first_word.lower() in _SPEAKER_STARTS):
+    gap_words = gap.strip(" ,").split()
+    first_word = gap_words[0] if gap_words else ""
+    described = any(word[:1].isupper() for word in gap_words[1:3])  # "panel Chairman Rep. Jason Chaffetz"
+    if first_word and not (first_word[:1].isupper() or first_word.lower() in _SPEAKER_STARTS or described):
         return False
     name = gap.strip(" ,").split(",", 1)[0].lower().split()
     if any(word in NP_BOUNDARIES for word in name):

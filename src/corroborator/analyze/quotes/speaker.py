@@ -58,6 +58,7 @@ _KEEPING = word_set("maintain maintains maintained maintaining")
 """Keeping a thing ("while maintaining their historic façades"), not asserting, when a noun phrase follows."""
 _CHARGE = word_set("charge charges charged charging")
 _ADDING = word_set("add adds added adding")
+_SHOWING = word_set("show shows showed showing shown")
 _ADDED_THING = re.compile(r"\s+(?:fuel|more|much|so|some|weight|insult|another|\d)\b", re.I)
 """Adding a thing ("could add fuel to the tensions", "would add so many new layers"), not a remark."""
 _INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$")
@@ -76,6 +77,8 @@ def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
         return _names_a_thing(text, cue)
     if form.lower() in _CHARGE:
         return text[cue[1] : cue[1] + 6].lower().split()[:1] == ["with"]
+    if form.lower() in _SHOWING and text[cue[1] : cue[1] + 4].lower().startswith(" up"):
+        return True  # "failed to show up at the hearing"
     if form.lower() in _ADDING:
         return _ADDED_THING.match(text, cue[1]) is not None
     if form.lower() in _KEEPING:
@@ -154,6 +157,7 @@ def trim_auxiliaries(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def speaker_before(text: str, mentions: MentionIndex, start: int, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase (or entity) right before a cue, past auxiliaries, appositions and "who"."""
+    cue_start = _before_parenthesis(text, start, cue_start)
     words = words_before(text, max(start, cue_start - 300), cue_start)
     while words and is_auxiliary(text[words[-1][0] : words[-1][1]]):
         words.pop()
@@ -181,6 +185,15 @@ def speaker_before(text: str, mentions: MentionIndex, start: int, cue_start: int
             return None
         np_end = opening
     return _noun_phrase_ending(text, mentions, start, np_end)
+
+
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+
+def _before_parenthesis(text: str, start: int, cue_start: int) -> int:
+    """ "Sen. Claire McCaskill (D-Mo.) said": the speaker ends before a parenthesis right before the cue."""
+    found = _TRAILING_PARENTHESIS.search(text, max(start, cue_start - 50), cue_start)
+    return found.start() if found is not None and found.start() > start else cue_start
 
 
 def _past_infinitive(text: str, words: list[tuple[int, int]]) -> bool:
@@ -331,6 +344,6 @@ def _bare_source(words: list[str]) -> bool:
 
 def first_piece(text: str, start: int, end: int) -> tuple[int, int]:
     """The name before any apposition: "Fred Kagan, director of ..., " -> "Fred Kagan"."""
-    span = trim(text, start, end, " \t\n,'’”")
+    span = trim(text, start, _before_parenthesis(text, start, end), " \t\n,'’”")
     comma = text.find(",", span[0], span[1])
     return trim(text, span[0], comma, " ,") if comma > span[0] else span
