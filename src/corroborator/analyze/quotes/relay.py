@@ -36,6 +36,8 @@ MEDIUM_KINDS: dict[str, frozenset[str]] = {
 """The kinds of news organisation (`data/news_orgs.json`) each describing noun can stand for."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MEDIUM_NAME_RE = re.compile(r"\b(?:[A-Z][\w.&'’-]*\s?){1,5}")
+
+
 def nearest(mentions: list[EntityMention], position: int) -> EntityMention | None:
     """Of mentions in text order, the last that ends by `position`, else the first after it."""
     before = [m for m in mentions if m.end <= position]
