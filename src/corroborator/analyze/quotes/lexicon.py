@@ -35,7 +35,7 @@ OBJECT_VERBS = sorted(
     word_set(
     "urge accuse criticize criticise praise blame describe defend endorse oppose reject dismiss slam blast "
     "attack question condemn decry denounce welcome mock ridicule demand propose ask cite want expect "
-    "support back recommend threaten vow call show find decline refuse seek offer plan decide know see view "
+    "back recommend threaten vow call show find decline refuse seek offer plan decide know see view "
     "favor favour prefer name"
     )
 )

@@ -59,6 +59,9 @@ _KEEPING = word_set("maintain maintains maintained maintaining")
 _CHARGE = word_set("charge charges charged charging")
 _ADDING = word_set("add adds added adding")
 _SHOWING = word_set("show shows showed showing shown")
+_KNOWN_AS = re.compile(r"\s+(?:as|for)\b")
+_CREDIT = re.compile(r"\s+by\s+[A-Z]")
+"""A participle and "by" a name credit a writer or editor ("Reporting by ..."), they report nothing."""
 _ADDED_THING = re.compile(r"\s+(?:fuel|more|much|so|some|weight|insult|another|\d)\b", re.I)
 """Adding a thing ("could add fuel to the tensions", "would add so many new layers"), not a remark."""
 _INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$")
@@ -79,6 +82,10 @@ def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
         return text[cue[1] : cue[1] + 6].lower().split()[:1] == ["with"]
     if form.lower() in _SHOWING and text[cue[1] : cue[1] + 4].lower().startswith(" up"):
         return True  # "failed to show up at the hearing"
+    if form.lower() == "known" and _KNOWN_AS.match(text, cue[1]):
+        return True  # "what has become known as the Buffett rule"
+    if is_participle(form) and _CREDIT.match(text, cue[1]):
+        return True  # "(Reporting by Valerie Volcovici; Editing by Leslie Adler)"
     if form.lower() in _ADDING:
         return _ADDED_THING.match(text, cue[1]) is not None
     if form.lower() in _KEEPING:
