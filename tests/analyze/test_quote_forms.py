@@ -18,7 +18,7 @@ TRANSCRIPT = (
 )
 
 
-NOT_CUES = ("said", "noting", "add", "show", "known", "support", "reporting", "editing")
+NOT_CUES = ("said", "noting", "add", "show", "known", "support", "reporting", "editing", "remarks", "thought")
 
 
 def quotes_of(text: str) -> list[Quote]:
@@ -149,6 +149,8 @@ def test_what_a_cue_says_before_a_participle_stops_at_its_speaker() -> None:
         "It has become known as the Buffett rule.",
         "Police officers support the mayor's plan to close the road.",
         "(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Leslie Adler)",
+        "Clinton cited disparaging remarks Trump had made about Machado.",
+        "Few Americans thought of climate change as a priority.",
     ],
 )
 def test_the_writers_own_phrases_acts_and_credits_are_no_attribution(text: str) -> None:

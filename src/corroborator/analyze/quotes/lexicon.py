@@ -103,7 +103,7 @@ AMBIGUOUS_FORMS = word_set(
     "continues continued continuing hope fear worry guess cite demand demands seem appear praise blame "
     "estimate tweet note joke vow pledge promise claim claims welcome ask reply mention remark indicate "
     "suspect view views name names plan plans offer offers favor favour see know find finding written "
-    "favored favoured viewed"
+    "favored favoured viewed remarks"
 )
 TELL_FORMS = word_set(
     "tell tells told telling ask asks asked asking urge urges urged urging assure assures assured assuring "

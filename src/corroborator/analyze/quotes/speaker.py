@@ -60,6 +60,8 @@ _CHARGE = word_set("charge charges charged charging")
 _ADDING = word_set("add adds added adding")
 _SHOWING = word_set("show shows showed showing shown")
 _KNOWN_AS = re.compile(r"\s+(?:as|for)\b")
+_THINKING = word_set("think thinks thought thinking")
+_THINK_OF = re.compile(r"\s+of\b")
 _CREDIT = re.compile(r"\s+by\s+[A-Z]")
 """A participle and "by" a name credit a writer or editor ("Reporting by ..."), they report nothing."""
 _ADDED_THING = re.compile(r"\s+(?:fuel|more|much|so|some|weight|insult|another|\d)\b", re.I)
@@ -82,6 +84,8 @@ def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
         return text[cue[1] : cue[1] + 6].lower().split()[:1] == ["with"]
     if form.lower() in _SHOWING and text[cue[1] : cue[1] + 4].lower().startswith(" up"):
         return True  # "failed to show up at the hearing"
+    if form.lower() in _THINKING and _THINK_OF.match(text, cue[1]):
+        return True  # "few Americans thought of climate change as a priority"
     if form.lower() == "known" and _KNOWN_AS.match(text, cue[1]):
         return True  # "what has become known as the Buffett rule"
     if is_participle(form) and _CREDIT.match(text, cue[1]):
