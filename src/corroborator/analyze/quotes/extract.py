@@ -30,6 +30,7 @@ from corroborator.analyze.quotes.lexicon import (
     is_participle,
 )
 from corroborator.analyze.quotes.reading import (
+    LABEL,
     ArticleView,
     Found,
     content_after,
@@ -61,7 +62,7 @@ POLL_RE = re.compile(
     r"(?:poll|polls|survey|surveys|study|analysis))\b"
 )
 _CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
-_LABEL_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s?){1,4}):\s+(?=\S)")
+_LABEL_RE = re.compile(LABEL + r"(?=\S)")
 MAX_IDENTIFIED_CHARS = 40
 _FUTURE = re.compile(r"(?:\bwill|\bshall|['’]ll)\s+(?:[a-z]+ly\s+)?$")
 FUTURE_CHARS = 30
@@ -88,20 +89,12 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
         else:
             quotes.extend(_labelled_line(article, start, end))
     turns = [*transcript_turns(text), *signed_quotes(text, article.quotes)]
-    quotes = with_turns(quotes, _resolved(article, turns))
+    quotes = with_turns(quotes, [_to_quote(article, found) for found in turns])
     add_enclosing_media(quotes)
     own = medium_of(outlet)
     for quote in quotes:
         quote.via = [name for name in quote.via if name != own]
     return quotes
-
-
-def _resolved(article: ArticleView, turns: list[Quote]) -> list[Quote]:
-    for turn in turns:
-        if turn.speaker is not None:
-            speaker = turn.speaker
-            turn.speaker_entity = resolve_speaker(speaker.text, speaker.start, speaker.end, article.mentions)
-    return turns
 
 
 def _labelled_line(article: ArticleView, start: int, end: int) -> list[Quote]:

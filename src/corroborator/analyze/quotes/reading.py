@@ -29,6 +29,8 @@ from corroborator.analyze.quotes.speaker import (
 )
 from corroborator.analyze.quotes.text import QuoteIndex, trim, words_before
 
+LABEL = r"((?:[A-Z][\w.’'-]*\s?){1,4}):\s+"
+"""A name or label of up to four capitalised words and a colon: "Poll: ...", "Said Ellis: ..."."""
 OPENERS = "“\"'`‘"
 CLOSERS = "”\"'’"
 _THAT_RE = re.compile(r"\bthat\b")
@@ -91,7 +93,7 @@ def reads_backwards(
         return False  # "In an interview on CBS's "Face the Nation," Ryan said the recent ...": a title
     if pair is not None and pair.end >= start - 3 and _speaker_gap(text, pair.end, cue[0]):
         return True
-    if pair is not None and pair.start >= start - 3 and _SUBORDINATE.match(rest):
+    if pair is not None and pair.start >= start - 3 and _opens_adverbial_clause(rest):
         return True
     boundary = _last_boundary(text, start, cue[0])
     if boundary >= 0 and text[boundary] != "," and _speaker_gap(text, boundary + 1, cue[0]):
@@ -153,6 +155,11 @@ def skip_object(article: ArticleView, position: int, end: int) -> tuple[int, str
     return position, told
 
 
+def _opens_adverbial_clause(rest: str) -> bool:
+    first = _FIRST_WORD.match(rest)
+    return first is not None and first.group().lower() in _SUBORDINATORS
+
+
 def _object_then_that(between: str) -> bool:
     """ "told reporters on Friday that": only who was told (and when) before "that"; not ", adding that"
     nor "after the meeting that was held ...", where "that" belongs to another clause."""
@@ -160,9 +167,10 @@ def _object_then_that(between: str) -> bool:
     return len(words) <= 8 and "," not in between and not any(w in _ADVERBIAL_OPENERS for w in words)
 
 
-_ADVERBIAL_OPENERS = word_set("after before when while during following since because as until")
-_SUBORDINATE = re.compile(r"(?:after|before|when|while|during|following|because|as|until)\b", re.I)
+_SUBORDINATORS = word_set("after before when while during following because as until")
 """What follows a cue and opens an adverbial clause is no content: "..., Chaffetz said after Pagliano ..."."""
+_ADVERBIAL_OPENERS = _SUBORDINATORS | {"since"}
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def content_before(
@@ -306,7 +314,7 @@ def _quotation_after_colon(article: ArticleView, position: int) -> tuple[int, in
     return (pair.start, pair.end) if pair is not None else None
 
 
-_SPEAKER_AFTER_OPENING_CUE = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s?){1,4}):\s+")
+_SPEAKER_AFTER_OPENING_CUE = re.compile(r"\s+" + LABEL)
 
 
 def _after_comma(text: str, start: int, cue_start: int) -> bool:

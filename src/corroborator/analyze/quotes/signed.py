@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from corroborator.analyze.quotes.reading import CLOSERS, Found
 from corroborator.analyze.quotes.speaker import END_PUNCT
 from corroborator.analyze.quotes.text import QuoteIndex, trim
-from corroborator.types.analysis import Quote, Span
 
 _NAME = r"([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})"
 _SIGNATURE = re.compile(
@@ -19,28 +19,19 @@ _SIGNATURE = re.compile(
     r"(?:(\(@\w+\))[^\n]{0,40}|[.\u00a0 \t]*)$",
     re.M,
 )
-_CLOSING_MARKS = "”\"’'"
 _TRAILING_STOP = re.compile(r"\w{3,}\.$")
 """A full stop after a word of three letters or more ends the line ("Carla Sanchez."), not an abbreviation
 ("Jr.")."""
 
 
-def signed_quotes(text: str, pairs: QuoteIndex) -> list[Quote]:
+def signed_quotes(text: str, pairs: QuoteIndex) -> list[Found]:
     """One quote a signature: the signed words, the name its speaker, the dash its cue."""
     signed = []
     for match in _SIGNATURE.finditer(text):
         content = _signed_content(text, pairs, match)
-        if content is None:
-            continue
-        name_end = match.end(2) - 1 if _TRAILING_STOP.search(match.group(2)) else match.end(2)
-        signed.append(
-            Quote(
-                content=Span(content[0], content[1], text[content[0] : content[1]]),
-                speaker=Span(match.start(2), name_end, text[match.start(2) : name_end]),
-                cue=Span(match.start(1), match.end(1), match.group(1)),
-                kind="direct",
-            )
-        )
+        if content is not None:
+            name_end = match.end(2) - 1 if _TRAILING_STOP.search(match.group(2)) else match.end(2)
+            signed.append(Found(match.span(1), content, (match.start(2), name_end), "direct"))
     return signed
 
 
@@ -48,7 +39,7 @@ def _signed_content(text: str, pairs: QuoteIndex, match: re.Match[str]) -> tuple
     before = trim(text, text.rfind("\n", 0, match.start()) + 1, match.start())
     if before[1] <= before[0]:
         return None
-    if text[before[1] - 1] in _CLOSING_MARKS:
+    if text[before[1] - 1] in CLOSERS:
         pair = pairs.ending_at(before[1])
         return (pair.start, pair.end) if pair is not None else None
     if match.group(3) is None:

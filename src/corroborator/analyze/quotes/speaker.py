@@ -57,15 +57,21 @@ _NAMING = word_set("called named dubbed")
 _KEEPING = word_set("maintain maintains maintained maintaining")
 """Keeping a thing ("while maintaining their historic façades"), not asserting, when a noun phrase follows."""
 _CHARGE = word_set("charge charges charged charging")
-_ADDING = word_set("add adds added adding")
-_SHOWING = word_set("show shows showed showing shown")
-_KNOWN_AS = re.compile(r"\s+(?:as|for)\b")
-_THINKING = word_set("think thinks thought thinking")
-_THINK_OF = re.compile(r"\s+of\b")
-_CREDIT = re.compile(r"\s+by\s+[A-Z]")
-"""A participle and "by" a name credit a writer or editor ("Reporting by ..."), they report nothing."""
 _ADDED_THING = re.compile(r"\s+(?:fuel|more|much|so|some|weight|insult|another|\d)\b", re.I)
 """Adding a thing ("could add fuel to the tensions", "would add so many new layers"), not a remark."""
+_ACT_WHEN_FOLLOWED_BY: dict[str, re.Pattern[str]] = {
+    form: followed_by
+    for forms, followed_by in (
+        ("show shows showed showing shown", re.compile(r" up", re.I)),  # "failed to show up at the hearing"
+        ("think thinks thought thinking", re.compile(r"\s+of\b")),  # "few Americans thought of it as ..."
+        ("known", re.compile(r"\s+(?:as|for)\b")),  # "what has become known as the Buffett rule"
+        ("add adds added adding", _ADDED_THING),
+    )
+    for form in forms.split()
+}
+"""Cue forms that name an act, not a message, when these words follow them."""
+_CREDIT = re.compile(r"\s+by\s+[A-Z]")
+"""A participle and "by" a name credit a writer or editor ("Reporting by ..."), they report nothing."""
 _INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$")
 _PLACE_PREPOSITIONS = word_set("in at from near")
 _NOT_NAME_WORDS = word_set(
@@ -78,23 +84,19 @@ def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
     """A reaction that is an act, not a message ("responded to the call", "responded by firing"), a charge
     in law ("man charged with murder"), adding a thing ("add fuel to"), keeping a thing ("maintaining the
     buildings"), or a participle that names something ("a restoration company called Heritage Properties")."""
-    if form.lower() in _NAMING:
+    lowered = form.lower()
+    if lowered in _NAMING:
         return _names_a_thing(text, cue)
-    if form.lower() in _CHARGE:
+    if lowered in _CHARGE:
         return text[cue[1] : cue[1] + 6].lower().split()[:1] == ["with"]
-    if form.lower() in _SHOWING and text[cue[1] : cue[1] + 4].lower().startswith(" up"):
-        return True  # "failed to show up at the hearing"
-    if form.lower() in _THINKING and _THINK_OF.match(text, cue[1]):
-        return True  # "few Americans thought of climate change as a priority"
-    if form.lower() == "known" and _KNOWN_AS.match(text, cue[1]):
-        return True  # "what has become known as the Buffett rule"
+    act_after = _ACT_WHEN_FOLLOWED_BY.get(lowered)
+    if act_after is not None and act_after.match(text, cue[1]):
+        return True
     if is_participle(form) and _CREDIT.match(text, cue[1]):
         return True  # "(Reporting by Valerie Volcovici; Editing by Leslie Adler)"
-    if form.lower() in _ADDING:
-        return _ADDED_THING.match(text, cue[1]) is not None
-    if form.lower() in _KEEPING:
+    if lowered in _KEEPING:
         return text[cue[1] : cue[1] + 8].lower().split()[:1] in (["the"], ["their"], ["its"], ["a"], ["an"])
-    if form.lower() not in _REACTIONS:
+    if lowered not in _REACTIONS:
         return False
     following = re.match(r"\s*(\w+)", text[cue[1] : cue[1] + 20])
     return following is not None and following.group(1).lower() in _NOT_A_MESSAGE

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from corroborator.analyze.quotes.lexicon import word_set
+from corroborator.analyze.quotes.reading import Found
 from corroborator.analyze.quotes.speaker import END_PUNCT
 from corroborator.analyze.quotes.text import trim
-from corroborator.types.analysis import Quote, Span
+from corroborator.types.analysis import Quote
 
 _TURN_RE = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):[ \t]+(?=\S)", re.M)
 MIN_SPEAKERS = 2
@@ -20,7 +21,7 @@ NOTE_LABELS = word_set("VIDEO WATCH PHOTO PHOTOS UPDATE UPDATED CORRECTION BREAK
 CONTENT_END = END_PUNCT + "\"”"
 
 
-def transcript_turns(text: str) -> list[Quote]:
+def transcript_turns(text: str) -> list[Found]:
     """One quote a turn, the name its speaker and the colon its cue; none unless two names take turns."""
     found = [match for match in _TURN_RE.finditer(text) if match.group(1).split()[0] not in NOTE_LABELS]
     if len({match.group(1) for match in found}) < MIN_SPEAKERS:
@@ -29,18 +30,9 @@ def transcript_turns(text: str) -> list[Quote]:
     for match in found:
         paragraph_end = text.find("\n", match.end())
         content = trim(text, match.end(), len(text) if paragraph_end < 0 else paragraph_end, CONTENT_END)
-        if content[1] <= content[0]:
-            continue
-        colon = match.end(1)
-        turns.append(
-            Quote(
-                content=Span(content[0], content[1], text[content[0] : content[1]]),
-                speaker=Span(match.start(1), colon, match.group(1)),
-                speaker_entity=None,
-                cue=Span(colon, colon + 1, ":"),
-                kind="direct",
-            )
-        )
+        if content[1] > content[0]:
+            colon = match.end(1)
+            turns.append(Found((colon, colon + 1), content, (match.start(1), colon), "direct"))
     return turns
 
 
