@@ -196,3 +196,8 @@ def test_an_ambiguous_verb_of_speech_before_a_colon_and_a_quotation_is_a_cue() -
     assert [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes_of(text)] == [
         ("Caddell", "“The health issue is a partisan issue.”")
     ]
+
+
+def test_show_up_is_an_act_but_a_word_beginning_with_up_is_what_is_shown() -> None:
+    quotes = quotes_of("The figures showed updated totals.")
+    assert [q.content.text for q in quotes if q.cue and q.cue.text == "showed"] == ["updated totals"]

@@ -62,7 +62,7 @@ _ADDED_THING = re.compile(r"\s+(?:fuel|more|much|so|some|weight|insult|another|\
 _ACT_WHEN_FOLLOWED_BY: dict[str, re.Pattern[str]] = {
     form: followed_by
     for forms, followed_by in (
-        ("show shows showed showing shown", re.compile(r" up", re.I)),  # "failed to show up at the hearing"
+        ("show shows showed showing shown", re.compile(r"\s+up\b", re.I)),  # "failed to show up"
         ("think thinks thought thinking", re.compile(r"\s+of\b")),  # "few Americans thought of it as ..."
         ("known", re.compile(r"\s+(?:as|for)\b")),  # "what has become known as the Buffett rule"
         ("add adds added adding", _ADDED_THING),
