@@ -114,7 +114,7 @@ def test_a_clause_after_said_is_content_not_a_speaker() -> None:
         ("Donald Trump is criticised after he appeared to suggest that veterans are weak.", "suggest", "he"),
         (
             "Donald Trump demands accountability from Obama, yet refuses to explain how his wife got a visa.",
-            "explain",
+            "refuses",
             "Donald Trump",
         ),
         (
@@ -555,8 +555,10 @@ def test_a_name_followed_by_appositions_is_the_speaker_not_a_body_inside_them() 
 def test_a_noun_compound_is_no_cue_and_with_is_no_part_of_a_speaker() -> None:
     host = quotes_of("“I’m hosting the Oscars!”, the comedian and talk show host said on Twitter.")
     assert [q.cue.text for q in host if q.cue is not None] == ["said"]
-    shows = quotes_of("Video shows police fired first, witnesses said.")
+    shows = quotes_of("Video shows police fired first. Witnesses said the same.")
     assert {q.cue.text for q in shows if q.cue is not None} == {"shows", "said"}
+    assert not quotes_of("The two taped an hourlong show that aired on Thursday, and it was light.")
+    assert not quotes_of("It is the biggest decline for a developed nation in a decade.")
     for chain, cue in (
         ("Most voters say they think she could win.", "say"),
         ("Officials say police said the man fled.", "say"),

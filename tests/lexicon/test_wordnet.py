@@ -11,6 +11,7 @@ import pytest
 from corroborator.lexicon import (
     is_common_noun,
     is_document_noun,
+    is_only_adjective,
     is_source_noun,
     knows_word,
     opposite_verbs,
@@ -38,6 +39,11 @@ def test_documents_words_and_common_nouns() -> None:
     assert not is_document_noun("grenade")
     assert knows_word("Collider") and not knows_word("Eleftherotypia")
     assert is_common_noun("Commissioner") and not is_common_noun("Herman")
+
+
+@pytest.mark.parametrize(("word", "only"), [("hourlong", True), ("biggest", True), ("official", False)])
+def test_words_known_only_as_adjectives(word: str, only: bool) -> None:
+    assert is_only_adjective(word) is only
 
 
 def test_missing_dictionary_is_one_clear_error(tmp_path: Path) -> None:

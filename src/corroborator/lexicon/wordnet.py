@@ -177,6 +177,16 @@ def is_common_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def is_only_adjective(word: str) -> bool:
+    """Whether WordNet knows `word` (or its base form: "biggest") as an adjective and as nothing else
+    ("hourlong", "wealthy"; not "official", "young", "early")."""
+    reader = load_wordnet()
+    folded = word.casefold()
+    adjective = bool(reader.synsets(folded, pos="a"))
+    return adjective and not any(reader.synsets(folded, pos=pos) for pos in ("n", "v", "r"))
+
+
+@functools.lru_cache(maxsize=65536)
 def is_lower_case_noun(word: str) -> bool:
     """Whether WordNet has the word, in lower case, as a common noun that names no person: "Arson" as
     "arson", "Riot"; not "Herman" (only a name) or "Police" (a body)."""

@@ -29,6 +29,7 @@ from corroborator.analyze.quotes.lexicon import (
     find_cues,
     is_participle,
 )
+from corroborator.analyze.quotes.nesting import without_nested
 from corroborator.analyze.quotes.reading import (
     LABEL,
     ArticleView,
@@ -51,7 +52,7 @@ from corroborator.analyze.quotes.signed import signed_quotes
 from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
 from corroborator.analyze.quotes.turns import transcript_turns, with_turns
-from corroborator.lexicon import is_common_noun
+from corroborator.lexicon import is_common_noun, is_only_adjective
 from corroborator.types.analysis import EntityMention, Quote, Span
 
 __all__ = ["extract_quotes", "relay_chain"]
@@ -90,6 +91,7 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
             quotes.extend(_labelled_line(article, start, end))
     turns = [*transcript_turns(text), *signed_quotes(text, article.quotes)]
     quotes = with_turns(quotes, [_to_quote(article, found) for found in turns])
+    quotes = without_nested(text, quotes)
     add_enclosing_media(quotes)
     own = medium_of(outlet)
     for quote in quotes:
@@ -175,11 +177,21 @@ def _after_determiner(text: str, start: int, cue: tuple[int, int]) -> bool:
     last = text[words[-1][0] : words[-1][1]]
     if _POSSESSIVE_WORD.search(last):
         return not _CONTENT_OPENING.match(text, cue[1])
-    if len(words) > 1 and "-" in last and last.islower():
+    if len(words) > 1 and last.islower() and _modifies_a_noun(last, text[cue[0] : cue[1]]):
         last = text[words[-2][0] : words[-2][1]]
     return last.lower() in DETERMINERS
 
 
+def _modifies_a_noun(word: str, cue_word: str) -> bool:
+    """A hyphenated modifier ("early-morning tweets"), or a word only an adjective before a cue that can be
+    a noun ("an hourlong show", "the biggest decline")."""
+    if "-" in word:
+        return True
+    return word not in _ADJECTIVES_OF_PEOPLE and is_only_adjective(word) and is_common_noun(cue_word)
+
+
+_ADJECTIVES_OF_PEOPLE = frozenset({"other", "wealthy"})
+"""Adjectives that stand for people after "the" ("the other said", "the wealthy say")."""
 _POSSESSIVE_WORD = re.compile(r"\w['’]s?$")
 _CONTENT_OPENING = re.compile(r"\s*(?:that\b|:|[\"“‘'])")
 BARE_FORMS = frozenset(SPEECH_VERBS) | frozenset(OBJECT_VERBS)

@@ -1,0 +1,78 @@
+"""An attribution inside another's content is part of it; one opening a clause of its own stands beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.analyze.entities.extract import extract_entities
+from corroborator.analyze.nlp.load import get_nlp
+from corroborator.analyze.quotes.extract import extract_quotes, relay_chain
+from corroborator.types import Article, Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    doc = get_nlp()(text)
+    return extract_quotes(doc, extract_entities(doc, Article(text=text)), None)
+
+
+def readings(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (q.speaker.text if q.speaker else "", q.cue.text if q.cue else "", q.content.text)
+        for q in quotes_of(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "DuVernay said she felt the 13th Amendment was worth examining.",
+            "DuVernay",
+            "she felt the 13th Amendment was worth examining",
+        ),
+        (
+            "Administration officials said they hoped the move will spur greater investment.",
+            "Administration officials",
+            "they hoped the move will spur greater investment",
+        ),
+        ("Putney said witnesses saw a gun and that one was found nearby.", "Putney", None),
+        (
+            "That was countered by Deadline's Mike Fleming, who wrote on Saturday that Ross hadn't stepped "
+            "away, and that Lionsgate wanted him to return.",
+            "who",
+            "that Ross hadn't stepped away, and that Lionsgate wanted him to return",
+        ),
+    ],
+)
+def test_an_attribution_inside_anothers_content_is_part_of_it(
+    text: str, speaker: str, content: str | None
+) -> None:
+    found = readings(text)
+    assert len(found) == 1, found
+    assert found[0][0] == speaker
+    if content is not None:
+        assert found[0][2] == content
+
+
+def test_a_cue_opening_a_clause_of_its_own_is_a_second_attribution_and_ends_the_first() -> None:
+    found = readings(
+        "Rival Hillary Clinton had mocked the complaint, saying anybody who complains about a microphone "
+        "is not having a good night."
+    )
+    assert [(cue, content) for _, cue, content in found] == [
+        ("mocked", "the complaint"),
+        ("saying", "anybody who complains about a microphone is not having a good night"),
+    ]
+
+
+def test_words_relayed_by_a_medium_keep_their_speaker_and_the_medium() -> None:
+    quotes = quotes_of("KCNA reported that Kim Jong Un said the factories must produce more missiles.")
+    kim = [q for q in quotes if q.speaker_entity == "Kim Jong Un"]
+    assert len(kim) == 1
+    assert relay_chain(kim[0], "Reuters") == ["Kim Jong Un", "KCNA", "Reuters"]
+
+
+def test_speech_meant_in_an_infinitive_stays_and_speech_refused_goes() -> None:
+    assert [cue for _, cue, _ in readings("I want to say he is wrong.")] == ["want", "say"]
+    refused = readings("Donald Trump demands accountability, yet refuses to explain how his wife got a visa.")
+    assert [cue for _, cue, _ in refused] == ["refuses"]
