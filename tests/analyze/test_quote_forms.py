@@ -198,6 +198,15 @@ def test_an_ambiguous_verb_of_speech_before_a_colon_and_a_quotation_is_a_cue() -
     ]
 
 
+def test_a_report_ending_its_line_with_a_colon_gives_the_next_paragraph() -> None:
+    text = (
+        "The commandos boarded the dhow.\nPTI reports:\n"
+        "Last month, Navy warship INS Tabar had sunk a mother vessel of pirates.\nThe Navy said:\nThanks.\n"
+    )
+    found = [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes_of(text)]
+    assert found == [("PTI", "Last month, Navy warship INS Tabar had sunk a mother vessel of pirates")]
+
+
 def test_show_up_is_an_act_but_a_word_beginning_with_up_is_what_is_shown() -> None:
     quotes = quotes_of("The figures showed updated totals.")
     assert [q.content.text for q in quotes if q.cue and q.cue.text == "showed"] == ["updated totals"]

@@ -304,14 +304,23 @@ def content_after(
 
 
 _COLON_ENDING = re.compile(r"[ \t]*:\s*")
+MIN_PARAGRAPH_WORDS = 4
 
 
 def _quotation_after_colon(article: ArticleView, position: int) -> tuple[int, int] | None:
     """ "Caddell continued:" and, in the next paragraph, ""The health issue ..."": the quotation is the
-    content."""
+    content; "PTI reports:" and then a paragraph with no quotation marks: that paragraph."""
     colon = _COLON_ENDING.match(article.text, position)
-    pair = article.quotes.starting_at(colon.end()) if colon is not None else None
-    return (pair.start, pair.end) if pair is not None else None
+    if colon is None:
+        return None
+    pair = article.quotes.starting_at(colon.end())
+    if pair is not None:
+        return (pair.start, pair.end)
+    if "\n" not in colon.group():
+        return None
+    line_end = article.text.find("\n", colon.end())
+    line = trim(article.text, colon.end(), len(article.text) if line_end < 0 else line_end, END_PUNCT)
+    return line if len(article.text[line[0] : line[1]].split()) >= MIN_PARAGRAPH_WORDS else None
 
 
 _SPEAKER_AFTER_OPENING_CUE = re.compile(r"\s+" + LABEL)
