@@ -198,6 +198,29 @@ def test_an_ambiguous_verb_of_speech_before_a_colon_and_a_quotation_is_a_cue() -
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She continued, “For us, all we are asking for is a day in court.”",
+        "“For us, all we are asking for is a day in court,” she continued.",
+    ],
+)
+def test_an_ambiguous_verb_of_speech_beside_a_quotation_is_a_cue(text: str) -> None:
+    found = [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes_of(text)]
+    assert len(found) == 1 and found[0][0] in ("She", "she"), found
+    assert "all we are asking for" in found[0][1]
+    assert not quotes_of("The fighting continued, and rebels shelled the town for a week.")
+
+
+def test_a_signed_line_opening_with_a_closing_mark_is_the_signers() -> None:
+    text = "”Fear. I am truly afraid that he will win.” ― Karen Bobadilla.\nGetty/Instagram.\n"
+    quotes = quotes_of(text)
+    assert [(q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
+        ("Karen Bobadilla", "―")
+    ]
+    assert quotes[0].content.text.startswith("”Fear.")
+
+
 def test_a_report_ending_its_line_with_a_colon_gives_the_next_paragraph() -> None:
     text = (
         "The commandos boarded the dhow.\nPTI reports:\n"

@@ -123,8 +123,11 @@ for _phrases in PHRASES_BY_FIRST.values():
 # (one byte a character, non-ASCII ones as "?"): a case-sensitive search there is much faster.
 _SPEECH_BEFORE_COLON = SPEECH_FORMS & AMBIGUOUS_FORMS
 """Verbs of speech too ambiguous alone that a colon and a quotation make cues: "Caddell continued: "...""."""
-_COLON_AFTER = re.compile(rb"[ \t]*:\s*[\"?]")
-"""A colon, then a quotation mark (a curly one is "?" in the folded text)."""
+_COLON_AFTER = re.compile(rb"[ \t]*[:,]\s*[\"?]")
+"""A colon or comma, then a quotation mark (a curly one is "?" in the folded text): "She continued, "..."."""
+_QUOTATION_BEFORE = re.compile(rb"[,?!.][\"?][ \t]+(?:[a-z.'-]+[ \t]+){1,3}$")
+"""A quotation closing, then the speaker, right before the verb: ""...," she continued."."""
+QUOTATION_LOOKBACK = 60
 _CUE_HEAD = re.compile(
     rf"(?<![a-z-]){word_trie(SINGLE_CUES | _SPEECH_BEFORE_COLON | PHRASES_BY_FIRST.keys())}(?![a-z])".encode()
 )
@@ -147,9 +150,15 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
         if phrase is not None:
             cues.append(phrase)
             skip_until = phrase[1]
-        elif word in SINGLE_CUES or (word in _SPEECH_BEFORE_COLON and _COLON_AFTER.match(folded, end)):
+        elif word in SINGLE_CUES or (word in _SPEECH_BEFORE_COLON and _by_a_quotation(folded, start, end)):
             cues.append((start, end, word))
     return cues
+
+
+def _by_a_quotation(folded: bytes, start: int, end: int) -> bool:
+    """Whether a quotation follows the verb past a colon or comma, or closes right before its speaker."""
+    before = _QUOTATION_BEFORE.search(folded, max(0, start - QUOTATION_LOOKBACK), start)
+    return bool(_COLON_AFTER.match(folded, end) or before)
 
 
 def _phrase_at(folded: bytes, start: int, end: int, head: str) -> tuple[int, int, str] | None:

@@ -19,6 +19,8 @@ _SIGNATURE = re.compile(
     r"(?:(\(@\w+\))[^\n]{0,40}|[.\u00a0 \t]*)$",
     re.M,
 )
+_LINE_OPENERS = frozenset("“”\"")
+"""A line that is one quotation opens with a quotation mark, sometimes the closing one (”Mr. Trump ...”)."""
 _TRAILING_STOP = re.compile(r"\w{3,}\.$")
 """A full stop after a word of three letters or more ends the line ("Carla Sanchez."), not an abbreviation
 ("Jr.")."""
@@ -41,7 +43,9 @@ def _signed_content(text: str, pairs: QuoteIndex, match: re.Match[str]) -> tuple
         return None
     if text[before[1] - 1] in CLOSERS:
         pair = pairs.ending_at(before[1])
-        return (pair.start, pair.end) if pair is not None else None
+        if pair is not None:
+            return (pair.start, pair.end)
+        return before if text[before[0]] in _LINE_OPENERS and before[1] - before[0] > 2 else None
     if match.group(3) is None:
         return None
     content = trim(text, before[0], before[1], END_PUNCT)
