@@ -2,10 +2,12 @@
 examining" is one attribution, DuVernay's, whose content holds "she felt ..."; "Putney said witnesses saw a
 gun" is Putney's. So the inner one is no attribution of its own (PolNeAR annotates 6 of its 2,192 dev
 attributions inside another's content). An inner attribution stays where the outer speaker is a medium, since
-"KCNA reported that Kim said ..." is Kim's words relayed by KCNA (`relay.add_enclosing_media`).
+"KCNA reported that Kim said ..." is Kim's words relayed by KCNA (`relay.add_enclosing_media`), and where the
+outer content is the infinitive of speech meant ("I want to say he is wrong").
 
-A cue opening a clause of its own after a comma, "and" or "but" is a second attribution beside the first:
-"Clinton mocked the complaint, saying anybody who complains ..." is two, and the first ends at the comma."""
+A cue opening a clause of its own after a comma, dash, "and" or "but" is a second attribution beside the
+first: "Clinton mocked the complaint, saying anybody who complains ..." is two, and the first ends at the
+comma."""
 
 from __future__ import annotations
 
