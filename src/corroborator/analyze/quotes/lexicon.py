@@ -157,8 +157,9 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
 
 def _by_a_quotation(folded: bytes, start: int, end: int) -> bool:
     """Whether a quotation follows the verb past a colon or comma, or closes right before its speaker."""
-    before = _QUOTATION_BEFORE.search(folded, max(0, start - QUOTATION_LOOKBACK), start)
-    return bool(_COLON_AFTER.match(folded, end) or before)
+    if _COLON_AFTER.match(folded, end):
+        return True
+    return _QUOTATION_BEFORE.search(folded, max(0, start - QUOTATION_LOOKBACK), start) is not None
 
 
 def _phrase_at(folded: bytes, start: int, end: int, head: str) -> tuple[int, int, str] | None:

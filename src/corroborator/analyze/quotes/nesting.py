@@ -22,11 +22,7 @@ from corroborator.types.analysis import Quote, Span
 
 SIBLING_LOOKBACK = 60
 """How far before a cue to look for the comma, dash or conjunction that opens its clause."""
-_WORDS_BEFORE = r"\s+(?:(?!that\b)[\w'’.-]+\s+){0,3}$"
-_CLAUSE_OPENING = re.compile(
-    r"(?:[,;―—–]|\b(?:and|but)\b)" + _WORDS_BEFORE,
-    re.IGNORECASE,
-)
+_CLAUSE_OPENING = re.compile(r"(?:[,;―—–]|\b(?:and|but)\b)\s+(?:(?!that\b)[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 """A comma, dash or conjunction, then up to three words before the cue; "and that
 Lionsgate wanted" is the outer verb's second content, no clause of its own."""
 _INFINITIVE_HEAD = re.compile(r"\s*to\s*", re.IGNORECASE)
