@@ -173,6 +173,16 @@ def test_a_report_someone_owns_is_theirs() -> None:
     assert notes.speaker_entity == "Mary Davies"
 
 
+def test_a_work_a_named_person_owns_is_theirs() -> None:
+    text = (
+        "The principal, Matthew Willoughby, wrote a letter about the teen.\n"
+        '"Kimani should be remembered for all of who he was," Willoughby\'s letter continued.'
+    )
+    letter = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text == "continued")
+    assert letter.speaker is not None and letter.speaker.text == "Willoughby's letter"
+    assert letter.speaker_entity == "Matthew Willoughby"
+
+
 def test_a_quotation_or_a_post_signed_with_a_dash_is_the_signers() -> None:
     text = (
         "“He represents our greatest shame.” ― Sonya Herridge\n"

@@ -246,10 +246,13 @@ def medium_named(text: str) -> media.NewsOrg | None:
     return None
 
 
-_OWNED_WORK = re.compile(
-    r"^(his|her)\s+(?:[a-z-]+\s+)?(?:report|statement|letter|study|thesis|paper|memo|e-?mail|tweet|post|"
+_WORK = (
+    r"(?:[a-z-]+\s+)?(?:report|statement|letter|study|thesis|paper|memo|e-?mail|tweet|post|"
     r"book|column|blog|research|analysis|testimony|account|affidavit|lawsuit|complaint|filing)$"
 )
+_OWNED_WORK = re.compile(r"^(his|her)\s+" + _WORK)
+_NAMED_OWNERS_WORK = re.compile(r"^['’]s?\s+" + _WORK)
+"""What follows a name that owns a work: "Willoughby's letter", "Kraft's statement"."""
 
 
 def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> str | None:
@@ -262,6 +265,9 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     if owned is not None:  # "Her report notes that ...": the report's author
         person = mentions.last_person_before(start, "he" if owned.group(1) == "his" else "she")
         return person.entity if person else None
+    owner = _owner_of_work(text, start, end, mentions)
+    if owner is not None:  # "“...,” Willoughby's letter continued.": the letter's author
+        return owner.entity
     if lowered in ("who", "which"):
         antecedent = mentions.ending_near(start - 2)
         return antecedent.entity if antecedent else None
@@ -294,6 +300,12 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     if holder is None and not inside:
         holder = _holder_of_group(lowered, start, mentions)
     return holder.entity if holder else None
+
+
+def _owner_of_work(text: str, start: int, end: int, mentions: MentionIndex) -> EntityMention | None:
+    """The person or body whose possessive name opens `text` before a work ("Willoughby's letter")."""
+    owners = [m for m in mentions.in_span(start, end) if m.label in ("PERSON", "ORG")]
+    return next((m for m in owners if _NAMED_OWNERS_WORK.match(text[m.end - start :].lower())), None)
 
 
 def _placed_source(text: str, start: int, mention: EntityMention) -> bool:
