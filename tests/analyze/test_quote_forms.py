@@ -18,7 +18,10 @@ TRANSCRIPT = (
 )
 
 
-NOT_CUES = ("said", "noting", "add", "show", "known", "support", "reporting", "editing", "remarks", "thought")
+NOT_CUES = (
+    *("said", "noting", "add", "show", "known", "support", "reporting", "editing", "remarks", "thought"),
+    *("called", "reported", "declined"),
+)
 
 
 def quotes_of(text: str) -> list[Quote]:
@@ -50,6 +53,21 @@ def test_notes_are_no_transcript(text: str, kept: tuple[str, str]) -> None:
     found = cues_and_speakers(quotes_of(text))
     assert kept in found
     assert not [speaker for cue, speaker in found if cue == ":"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Latest: Trump's leaked taxes not from Connecticut",
+        "Correction: An earlier version of this article listed the wrong year",
+        "Editor's Note: The following is part 3 of 3 excerpts from the book",
+    ],
+)
+def test_a_note_the_outlet_labels_is_nobodys_words(line: str) -> None:
+    assert not quotes_of(line + "\n\nThe mayor spoke on Monday.")
+    assert cues_and_speakers(quotes_of("Sanders: Clinton needs to get away from all of this\n")) == [
+        (":", "Sanders")
+    ]
 
 
 def test_a_single_label_is_no_transcript_turn_running_to_the_paragraphs_end() -> None:
@@ -117,6 +135,26 @@ def test_a_line_a_named_person_labels_is_that_persons_whatever_verbs_it_holds() 
             "the shootings demand more listening",
         ),
         (
+            "The refusal did not go over well, and the meeting deteriorated from there, said one GOP source "
+            "in the room.",
+            "said",
+            "one GOP source in the room",
+            "The refusal did not go over well, and the meeting deteriorated from there",
+        ),
+        (
+            "Conservative economist Aparna Mathur, who studies tax policy at the American Enterprise "
+            "Institute, said Ivanka Trump's statement didn't clarify the matter.",
+            "said",
+            "Aparna Mathur",
+            "Ivanka Trump's statement didn't clarify the matter",
+        ),
+        (
+            "“You winning?” she said, but Kevin was drifting off again.",
+            "said",
+            "she",
+            None,
+        ),
+        (
             "Said Ellis: “I don’t get the sense she’s interested in tax reform.”",
             "Said",
             "Ellis",
@@ -151,10 +189,18 @@ def test_what_a_cue_says_before_a_participle_stops_at_its_speaker() -> None:
         "(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Leslie Adler)",
         "Clinton cited disparaging remarks Trump had made about Machado.",
         "Few Americans thought of climate change as a priority.",
+        "She called into a radio program when she was home sick, and called in to a town hall.",
+        "Julie Hirschfeld Davis reported from Midway Atoll.",
+        "Obama's approval rating is strong, though it has declined slightly from 58 percent to 55 percent.",
     ],
 )
 def test_the_writers_own_phrases_acts_and_credits_are_no_attribution(text: str) -> None:
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text.lower() in NOT_CUES]
+
+
+def test_calling_a_question_into_doubt_is_still_a_stance() -> None:
+    text = "Trump called into question her leadership."
+    assert [q.cue.text for q in quotes_of(text) if q.cue] == ["called"]
 
 
 def test_that_said_is_no_cue_but_the_next_said_is() -> None:

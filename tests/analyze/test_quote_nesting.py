@@ -76,3 +76,18 @@ def test_speech_meant_in_an_infinitive_stays_and_speech_refused_goes() -> None:
     assert [cue for _, cue, _ in readings("I want to say he is wrong.")] == ["want", "say"]
     refused = readings("Donald Trump demands accountability, yet refuses to explain how his wife got a visa.")
     assert [cue for _, cue, _ in refused] == ["refuses"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I\'ve fundraised all I needed to do," he said, cutting off a reporter who asked about finances.',
+        '"The plan is discriminating against fathers," said Carmel Martin, who does not think it will pass.',
+    ],
+)
+def test_a_quotation_read_by_two_cues_is_one_attribution(text: str) -> None:
+    quotes = quotes_of(text)
+    contents = [q.content.text for q in quotes]
+    assert len(contents) == len(set(contents)), readings(text)
+    said = [q for q in quotes if q.cue is not None and q.cue.text == "said"]
+    assert said and said[0].content.text.startswith('"')

@@ -22,6 +22,7 @@ from corroborator.analyze.nlp.arrays import read_sentence_bounds, sentence_bound
 from corroborator.analyze.nlp.load import text_of
 from corroborator.analyze.quotes.lexicon import (
     CLAUSE_FORMS,
+    NOTE_LABELS,
     OBJECT_VERBS,
     SPEECH_FORMS,
     SPEECH_VERBS,
@@ -29,7 +30,7 @@ from corroborator.analyze.quotes.lexicon import (
     find_cues,
     is_participle,
 )
-from corroborator.analyze.quotes.nesting import without_nested
+from corroborator.analyze.quotes.nesting import without_nested, without_repeats
 from corroborator.analyze.quotes.reading import (
     LABEL,
     ArticleView,
@@ -91,7 +92,7 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
             quotes.extend(_labelled_line(article, start, end))
     turns = [*transcript_turns(text), *signed_quotes(text, article.quotes)]
     quotes = with_turns(quotes, [_to_quote(article, found) for found in turns])
-    quotes = without_nested(text, quotes)
+    quotes = without_repeats(without_nested(text, quotes))
     add_enclosing_media(quotes)
     own = medium_of(outlet)
     for quote in quotes:
@@ -102,7 +103,7 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
 def _labelled_line(article: ArticleView, start: int, end: int) -> list[Quote]:
     """ "Poll: Trump and Clinton lead", "John Bolton: 'Hillary's slogan ...'": label, colon, content."""
     match = _LABEL_RE.match(article.text, start, end)
-    if match is None:
+    if match is None or _notes(match.group(1)):
         return []
     content = trim(article.text, match.end(), end, END_PUNCT)
     if len(article.text[content[0] : content[1]].split()) < 3:
@@ -110,6 +111,13 @@ def _labelled_line(article: ArticleView, start: int, end: int) -> list[Quote]:
     colon = match.end(1)
     found = Found((colon, colon + 1), content, (match.start(1), colon))
     return [_to_quote(article, found)]
+
+
+def _notes(label: str) -> bool:
+    """ "The Latest", "Editor's Note", "Video": a label that opens a note, not what someone said ("Breaking"
+    opens a headline that may report speech)."""
+    note = " ".join(label.upper().split())
+    return note in NOTE_LABELS and note != "BREAKING"
 
 
 def _person_labels_line(article: ArticleView, start: int, end: int) -> bool:

@@ -210,6 +210,15 @@ AUXILIARIES = word_set(
     "be been being already earlier first quickly flatly explicitly specifically simply just separately "
     "long often frequently apparently almost together"
 )
+# A line or paragraph opened by one of these and a colon is a note of the outlet's, not a speaker's words:
+# "UPDATE: ...", "The Latest: ...", "Editor's Note: ..." (upper case, as transcripts write names).
+NOTE_LABELS = frozenset(
+    (
+        "VIDEO", "WATCH", "PHOTO", "PHOTOS", "UPDATE", "UPDATED", "CORRECTION", "CORRECTIONS",
+        "CLARIFICATION", "BREAKING", "NOTE", "EDITOR'S", "EDITOR'S NOTE", "EDITOR’S NOTE", "READ",
+        "READ MORE", "THE LATEST", "RELATED", "WARNING",
+    )
+)
 # Words that end a noun phrase when reading leftwards from a cue.
 NP_BOUNDARIES = word_set(
     "that which and but because when while as if since so after before where whether though although "

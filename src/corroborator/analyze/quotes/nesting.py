@@ -7,7 +7,10 @@ outer content is the infinitive of speech meant ("I want to say he is wrong").
 
 A cue opening a clause of its own after a comma, dash, "and" or "but" is a second attribution beside the
 first: "Clinton mocked the complaint, saying anybody who complains ..." is two, and the first ends at the
-comma."""
+comma.
+
+A content read by two cues ("“...,” he said, cutting off the question he was asked") is one attribution: the
+one with a speaker and the cue nearest the content keeps it."""
 
 from __future__ import annotations
 
@@ -47,6 +50,23 @@ def without_nested(text: str, quotes: list[Quote]) -> list[Quote]:
         for quote in quotes
         if not any(medium_of(outer.speaker_entity) is None for outer in _enclosing(quote, by_start, starts))
     ]
+
+
+def without_repeats(quotes: list[Quote]) -> list[Quote]:
+    """`quotes` with one attribution a content span: a speaker first, then the cue nearest the content."""
+    best: dict[tuple[int, int], Quote] = {}
+    for quote in quotes:
+        key = (quote.content.start, quote.content.end)
+        if key not in best or _rank(quote) < _rank(best[key]):
+            best[key] = quote
+    return [quote for quote in quotes if best[(quote.content.start, quote.content.end)] is quote]
+
+
+def _rank(quote: Quote) -> tuple[bool, int]:
+    if quote.cue is None:
+        return (quote.speaker is None, 0)
+    gap = max(quote.cue.start - quote.content.end, quote.content.start - quote.cue.end, 0)
+    return (quote.speaker is None, gap)
 
 
 def _enclosing(quote: Quote, by_start: list[Quote], starts: list[int]) -> list[Quote]:

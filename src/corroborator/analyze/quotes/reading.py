@@ -33,6 +33,7 @@ LABEL = r"((?:[A-Z][\w.’'-]*\s?){1,4}):\s+"
 """A name or label of up to four capitalised words and a colon: "Poll: ...", "Said Ellis: ..."."""
 OPENERS = "“\"'`‘"
 CLOSERS = "”\"'’"
+_NEW_CLAUSE = word_set("and but or so yet then while as when before after because")
 _THAT_RE = re.compile(r"\bthat\b")
 _OBJECT_WORDS = word_set(
     "him her them me us you reporters journalists supporters voters listeners viewers readers "
@@ -228,6 +229,8 @@ def _continued_end(article: ArticleView, after: int, end: int, content_end: int)
     first = words[0].lower().strip(",") if words else ""
     if len(words) < 3 or first in CUE_WORDS or is_participle(first) or words[0][:1] in OPENERS:
         return content_end
+    if first in _NEW_CLAUSE or text[content_end - 1] in CLOSERS:
+        return content_end  # ""You winning?" she said, but Kevin was drifting off": a sentence goes on
     return trim(text, after, end, END_PUNCT)[1]
 
 

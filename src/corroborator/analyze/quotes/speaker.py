@@ -35,6 +35,8 @@ _CLAUSE_SIGNS = word_set(
     "is was were are be been has have had will would could should can may might must did does do i he she "
     "they we it that who which"
 )
+_QUANTIFIERS = word_set("one two three four five several some many another both")
+"""They open a speaker as a determiner does: "..., said one GOP source in the room"."""
 _COORDINATORS = word_set("yet and but or nor so then")
 _TAKES_INFINITIVE = word_set(
     "appear appears appeared seem seems seemed want wants wanted plan plans planned try tries tried "
@@ -66,6 +68,9 @@ _ACT_WHEN_FOLLOWED_BY: dict[str, re.Pattern[str]] = {
         ("think thinks thought thinking", re.compile(r"\s+of\b")),  # "few Americans thought of it as ..."
         ("known", re.compile(r"\s+(?:as|for)\b")),  # "what has become known as the Buffett rule"
         ("add adds added adding", _ADDED_THING),
+        ("call calls called calling", re.compile(r"\s+in(?:\s+to|to)\b(?!\s+question)")),  # "called in to"
+        ("report reports reported reporting", re.compile(r"\s+from\b")),  # "Davis reported from Midway"
+        ("decline declines declined declining", re.compile(r"\s+(?:\w+ly\s+)?(?:by|from)\b")),  # "fell by 4"
     )
     for form in forms.split()
 }
@@ -85,13 +90,13 @@ def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
     in law ("man charged with murder"), adding a thing ("add fuel to"), keeping a thing ("maintaining the
     buildings"), or a participle that names something ("a restoration company called Heritage Properties")."""
     lowered = form.lower()
+    act_after = _ACT_WHEN_FOLLOWED_BY.get(lowered)
+    if act_after is not None and act_after.match(text, cue[1]):
+        return True
     if lowered in _NAMING:
         return _names_a_thing(text, cue)
     if lowered in _CHARGE:
         return text[cue[1] : cue[1] + 6].lower().split()[:1] == ["with"]
-    act_after = _ACT_WHEN_FOLLOWED_BY.get(lowered)
-    if act_after is not None and act_after.match(text, cue[1]):
-        return True
     if is_participle(form) and _CREDIT.match(text, cue[1]):
         return True  # "(Reporting by Valerie Volcovici; Editing by Leslie Adler)"
     if lowered in _KEEPING:
@@ -335,13 +340,18 @@ def looks_like_inverted_speaker(rest: str) -> bool:
     had heard"."""
     phrase = rest.split(",", 1)[0].strip(TRAILING)
     words = phrase.split()
-    if not 0 < len(words) <= MAX_SPEAKER_WORDS or any(w.lower() in _CLAUSE_SIGNS for w in words):
+    if not 0 < len(words) <= MAX_SPEAKER_WORDS or any(_signs_a_clause(w) for w in words):
         return False
     if words[0][:1].isupper():
         return True
-    if words[0].lower() in DETERMINERS:
+    if words[0].lower() in DETERMINERS or words[0].lower() in _QUANTIFIERS:
         return any(w[:1].isupper() or is_source_noun(w) for w in words[1:INVERTED_HEAD_WORDS])
     return _bare_source(words)
+
+
+def _signs_a_clause(word: str) -> bool:
+    lower = word.lower()
+    return lower in _CLAUSE_SIGNS or lower.endswith(("n't", "n’t"))
 
 
 def _bare_source(words: list[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corroborator.analyze.quotes.lexicon import word_set
+from corroborator.analyze.quotes.lexicon import NOTE_LABELS
 from corroborator.analyze.quotes.reading import Found
 from corroborator.analyze.quotes.speaker import END_PUNCT
 from corroborator.analyze.quotes.text import trim
@@ -17,7 +17,6 @@ from corroborator.types.analysis import Quote
 
 _TURN_RE = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):[ \t]+(?=\S)", re.M)
 MIN_SPEAKERS = 2
-NOTE_LABELS = word_set("VIDEO WATCH PHOTO PHOTOS UPDATE UPDATED CORRECTION BREAKING NOTE EDITOR'S READ")
 CONTENT_END = END_PUNCT + "\"”"
 
 
