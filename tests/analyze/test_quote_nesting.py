@@ -91,3 +91,17 @@ def test_a_quotation_read_by_two_cues_is_one_attribution(text: str) -> None:
     assert len(contents) == len(set(contents)), readings(text)
     said = [q for q in quotes if q.cue is not None and q.cue.text == "said"]
     assert said and said[0].content.text.startswith('"')
+
+
+def test_a_cue_inside_its_own_content_keeps_the_clause_after_its_comma() -> None:
+    text = "Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry."
+    assert readings(text) == [("Mr. Clarke", "said", text.rstrip("."))]
+
+
+def test_a_quotation_before_as_and_a_speaker_is_what_the_speaker_said() -> None:
+    text = (
+        "Acts of protest, Mr. Obama said, are acts of patriotism, like wearing a T-shirt with the words "
+        "''I can't breathe,'' as Eric Garner, gasping facedown on a sidewalk, said before he died."
+    )
+    garner = [(speaker, content) for speaker, cue, content in readings(text) if speaker == "Eric Garner"]
+    assert garner == [("Eric Garner", "''I can't breathe,''")]

@@ -92,10 +92,19 @@ def _clause_opening(text: str, quote: Quote, outer: Quote) -> int | None:
     assert quote.cue is not None
     cue = quote.cue.start
     match = _CLAUSE_OPENING.search(text, max(outer.content.start, cue - SIBLING_LOOKBACK), cue)
-    if match is None:
+    if match is None or _closes_parenthetical_cue(text, outer, match.start()):
         return None
     start, end = trim(text, outer.content.start, match.start(), END_PUNCT)
     return match.start() if end > start else None
+
+
+def _closes_parenthetical_cue(text: str, outer: Quote, comma: int) -> bool:
+    """ "Back in Virginia, Mr. Clarke said, he decided to ...": the comma closes the outer cue standing
+    inside its own content; the content goes on after it."""
+    cue = outer.cue
+    if cue is None or not outer.content.start < cue.start < outer.content.end:
+        return False
+    return comma >= cue.end and not text[cue.end : comma].strip()
 
 
 def _speech_it_intends(outer: Quote, quote: Quote) -> bool:

@@ -33,6 +33,7 @@ LABEL = r"((?:[A-Z][\w.’'-]*\s?){1,4}):\s+"
 """A name or label of up to four capitalised words and a colon: "Poll: ...", "Said Ellis: ..."."""
 OPENERS = "“\"'`‘"
 CLOSERS = "”\"'’"
+_AS_GAP = re.compile(r",?\s+as\s+(?=\S)")
 _NEW_CLAUSE = word_set("and but or so yet then while as when before after because")
 _THAT_RE = re.compile(r"\bthat\b")
 _OBJECT_WORDS = word_set(
@@ -90,6 +91,8 @@ def reads_backwards(
     if before == "," and form not in TELL_FORMS and looks_like_inverted_speaker(rest):
         return True  # after "told" comes who was told ("..., told Orozco in a firm voice, ...")
     pair = article.quotes.last_ending_by(cue[0])
+    if pair is not None and _as_speaker_said(text, pair.end, cue[0]):
+        return True
     if pair is not None and _names_a_title(text, pair.start, pair.end) and rest.strip(END_PUNCT + CLOSERS):
         return False  # "In an interview on CBS's "Face the Nation," Ryan said the recent ...": a title
     if pair is not None and pair.end >= start - 3 and _speaker_gap(text, pair.end, cue[0]):
@@ -180,7 +183,10 @@ def content_before(
     """ ""CONTENT," X said." / "CONTENT, X said." / ""CONTENT," said X." / "CONTENT, X said, MORE." """
     text = article.text
     pair = article.quotes.last_ending_by(cue[0])
-    if pair is not None and pair.end >= start - 3 and _speaker_gap(text, pair.end, cue[0]):
+    if pair is not None and _as_speaker_said(text, pair.end, cue[0]):
+        as_word = text.index("as", pair.end)
+        content, speaker = (pair.start, pair.end), first_piece(text, as_word + 2, cue[0])
+    elif pair is not None and pair.end >= start - 3 and _speaker_gap(text, pair.end, cue[0]):
         lead = trim(text, start, pair.start)
         content = (lead[0] if pair.start > start and lead[1] > lead[0] else pair.start, pair.end)
         speaker = first_piece(text, pair.end, cue[0])
@@ -202,9 +208,23 @@ def content_before(
     return Found(cue, content, trim_auxiliaries(text, speaker), kind)
 
 
+def _as_speaker_said(text: str, quote_end: int, cue_start: int) -> bool:
+    """ "... the words ''I can't breathe,'' as Eric Garner, gasping on a sidewalk, said before he died": the
+    quotation before "as" and a speaker is what the speaker said."""
+    match = _AS_GAP.match(text, quote_end, cue_start)
+    return match is not None and _only_a_speaker(text[match.end() : cue_start])
+
+
 def _speaker_gap(text: str, quote_end: int, cue_start: int) -> bool:
     """Whether only a speaker (with an apposition) stands between a closing quote and the cue."""
     gap = text[quote_end:cue_start]
+    if not _only_a_speaker(gap):
+        return False
+    closing = text[max(0, quote_end - 3) : quote_end].rstrip("”\"'’")
+    return closing[-1:] in (",", "?", "!", "-", "—") or gap.lstrip()[:1] == ","
+
+
+def _only_a_speaker(gap: str) -> bool:
     if len(gap.split()) > 2 * MAX_SPEAKER_WORDS or any(c in gap for c in ";:!?“\"\n"):
         return False
     gap_words = gap.strip(" ,").split()
@@ -213,10 +233,7 @@ def _speaker_gap(text: str, quote_end: int, cue_start: int) -> bool:
     if first_word and not (first_word[:1].isupper() or first_word.lower() in _SPEAKER_STARTS or described):
         return False
     name = gap.strip(" ,").split(",", 1)[0].lower().split()
-    if any(word in NP_BOUNDARIES for word in name):
-        return False
-    closing = text[max(0, quote_end - 3) : quote_end].rstrip("”\"'’")
-    return closing[-1:] in (",", "?", "!", "-", "—") or gap.lstrip()[:1] == ","
+    return not any(word in NP_BOUNDARIES for word in name)
 
 
 def _continued_end(article: ArticleView, after: int, end: int, content_end: int) -> int:
