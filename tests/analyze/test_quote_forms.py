@@ -155,6 +155,12 @@ def test_a_line_a_named_person_labels_is_that_persons_whatever_verbs_it_holds() 
             None,
         ),
         (
+            "The comedian said on her Twitter feed just now that she will host the Oscars.",
+            "said",
+            "The comedian",
+            "that she will host the Oscars",
+        ),
+        (
             "Said Ellis: “I don’t get the sense she’s interested in tax reform.”",
             "Said",
             "Ellis",
@@ -289,3 +295,24 @@ def test_a_report_ending_its_line_with_a_colon_gives_the_next_paragraph() -> Non
 def test_show_up_is_an_act_but_a_word_beginning_with_up_is_what_is_shown() -> None:
     quotes = quotes_of("The figures showed updated totals.")
     assert [q.content.text for q in quotes if q.cue and q.cue.text == "showed"] == ["updated totals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "entity"),
+    [
+        (
+            "But residents at the village of Gavarzin complained that relief operations were slow.",
+            "residents at the village of Gavarzin",
+            None,
+        ),
+        ("The mayor of Boston said the roads were closed.", "The mayor of Boston", None),
+        ("Police in Sicily said the boat sank.", "Police in Sicily", None),
+        ("Officials in Iran said the quake killed 10 people.", "Officials in Iran", None),
+        ("Vancouver Police said the man was armed.", "Vancouver Police", "Vancouver Police"),
+    ],
+)
+def test_a_place_qualifying_a_described_speaker_is_not_the_speaker(
+    text: str, speaker: str, entity: str | None
+) -> None:
+    quotes = quotes_of(text)
+    assert [(q.speaker.text if q.speaker else None, q.speaker_entity) for q in quotes] == [(speaker, entity)]

@@ -135,6 +135,13 @@ def test_a_source_placed_by_a_preposition_is_named_by_its_head() -> None:
     assert "Sicily" not in origins
 
 
+def test_a_described_source_a_place_qualifies_is_the_description_not_the_place() -> None:
+    origins = origins_of("An office worker in Dubai said the tremor lasted 30 seconds.")
+    assert "An office worker in Dubai" in origins
+    assert "Dubai" not in origins
+    assert "Gavarzin" not in origins_of("Residents at the village of Gavarzin complained that aid was slow.")
+
+
 def test_police_descriptions_are_the_police_body_the_story_names() -> None:
     first = Article(
         text=(

@@ -19,6 +19,7 @@ from corroborator.types import Article, CopyLink, OriginTrace
 GENERIC_STATE_MEDIA = "state media"
 MAX_UNKNOWN_SOURCE_WORDS = 4
 """A chain element that is no known entity and longer than this is a misread phrase, not a source."""
+MAX_PLACED_SOURCE_WORDS = 8
 STANCE_VERBS = frozenset(
     {"want", "support", "back", "plan", "decide", "favor", "favour", "prefer", "name", "seek", "offer"}
     | {"decline", "refuse", "propose", "recommend", "attack", "hope"}
@@ -170,7 +171,7 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
     words = _WORDS.findall(name)
     if label is not None and label != "PERSON":
         return label in NOT_SOURCES
-    if not words or (len(name.split()) > MAX_UNKNOWN_SOURCE_WORDS and label is None):
+    if not words or (len(name.split()) > MAX_UNKNOWN_SOURCE_WORDS and label is None and not _placed(words)):
         return True
     if label == "PERSON":
         return len(words) == 1 and _common_word_not_a_source(words[0])
@@ -180,6 +181,13 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
     if _is_proper_name(words) or (head[0].isupper() and not knows_word(head)):
         return False  # a name ("Angels GM Tony Reagins") or a word the dictionary does not know ("THR")
     return not (is_source_noun(head) or is_document_noun(head) or is_source_noun(_head_word(words)))
+
+
+def _placed(words: list[str]) -> bool:
+    """ "An office worker in Dubai", "Carabinieri paramilitary police in Palermo": a source noun that a
+    place phrase after "in", "at" or "of" qualifies, so longer than an unknown phrase may be."""
+    head = _head_word(words)
+    return len(words) <= MAX_PLACED_SOURCE_WORDS and head is not words[-1] and is_source_noun(head)
 
 
 def _head_word(words: list[str]) -> str:

@@ -186,6 +186,7 @@ _WHEN = (
     r"|(?:last|this|next|earlier this|later this)\s+"
     r"(?:week|month|year|weekend|night|spring|summer|fall|winter)"
     r"|earlier|later|recently|previously|again|also|repeatedly|publicly|privately|separately|once|then"
+    r"|just now"
     r"|(?:in|on)\s+(?:\w+\s+)?(?:\d{1,2}|\d{4})"
 )
 _MEDIUM_CONTEXT = (
@@ -193,6 +194,7 @@ _MEDIUM_CONTEXT = (
     r"(?:statement|interview|speech|tweet|tweets|post|email|e-mail|release|letter|report|op-ed|column|memo|"
     r"video|book|essay|article|address|appearance|conference|call|briefing|broadcast|rally|debate|"
     r"hearing|remarks|message|filing|filings|court|ruling|opinion|decision|twitter|facebook|instagram|x|tv|television|radio|podcast|show|blog)"
+    r"(?:\s+(?:feed|account|page|channel|timeline))?"
 )
 FILLER_RE = re.compile(
     rf"\s*,?\s*(?:{_WHEN}|{_MEDIUM_CONTEXT}|to\s+(?:reporters|journalists|the press|the media|supporters|"

@@ -313,8 +313,8 @@ def _placed_source(text: str, start: int, mention: EntityMention) -> bool:
     qualifies the source the phrase names with a common noun; the phrase, not the place, is the source."""
     if mention.label not in ("GPE", "NORP"):
         return False
-    rest = text[: mention.start - start] + " " + text[mention.end - start :]
-    return any(word.islower() and is_source_noun(word) for word in re.findall(r"[A-Za-z]+", rest))
+    rest = re.findall(r"[A-Za-z]+", text[: mention.start - start] + " " + text[mention.end - start :])
+    return any((w.islower() or index == 0) and is_source_noun(w.lower()) for index, w in enumerate(rest))
 
 
 def _holder_of_role(lowered: str, start: int, mentions: MentionIndex) -> EntityMention | None:

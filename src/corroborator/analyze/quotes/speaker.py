@@ -14,7 +14,7 @@ from corroborator.analyze.quotes.lexicon import (
 )
 from corroborator.analyze.quotes.relay import MentionIndex, medium_named
 from corroborator.analyze.quotes.text import trim, words_before
-from corroborator.lexicon import is_source_noun
+from corroborator.lexicon import is_common_noun, is_source_noun
 from corroborator.types.analysis import EntityMention
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
@@ -78,6 +78,7 @@ _ACT_WHEN_FOLLOWED_BY: dict[str, re.Pattern[str]] = {
 _CREDIT = re.compile(r"\s+by\s+[A-Z]")
 """A participle and "by" a name credit a writer or editor ("Reporting by ..."), they report nothing."""
 _INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPOSITIONS = word_set("in at from near")
 _NOT_NAME_WORDS = word_set(
     "the a an in on at but and or as if so for by to of from with after before when while this that these "
@@ -287,7 +288,7 @@ def _comma_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: int) -> tuple[int, int] | None:
     np_end = trim(text, start, np_end)[1]
     mention = mentions.ending_near(np_end)
-    if mention is not None and mention.start >= start:
+    if mention is not None and mention.start >= start and not _places_a_description(text, start, mention):
         held = _place_holder(text, mentions, start, mention.start)
         if held is not None:
             return held
@@ -311,6 +312,19 @@ def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: i
     if len(chosen) > 1 and text[chosen[-1][0] : chosen[-1][1]].lower() == "with":
         chosen.pop()  # "with prosecution witnesses testifying that": the witnesses testify
     return (chosen[-1][0], chosen[0][1])
+
+
+def _places_a_description(text: str, start: int, mention: EntityMention) -> bool:
+    """ "residents at the village of Gavarzin complained": a place after "of", "in" or "at" ending a
+    lower-case noun phrase is where the speakers are, not who speaks."""
+    if mention.label not in _PLACE_LABELS:
+        return False
+    spans = words_before(text, max(start, mention.start - 40), mention.start)
+    if len(spans) < 2 or text[spans[-1][0] : spans[-1][1]] not in ("of", "in", "at"):
+        return False
+    noun = text[spans[-2][0] : spans[-2][1]]
+    opens_sentence = not text[start : spans[-2][0]].strip()
+    return (noun.islower() or opens_sentence) and is_common_noun(noun.lower())
 
 
 def _determined_head(
