@@ -51,6 +51,13 @@ def test_acronyms_match_only_as_written(written: str, expected: str | None) -> N
     assert alias_of(written) == expected
 
 
+def test_a_medium_whose_name_opens_with_anothers_is_itself() -> None:
+    fox_sports, fox_news = lookup("Fox Sports"), lookup("Fox")
+    assert fox_sports is not None and fox_sports.name == "Fox Sports"
+    assert fox_news is not None and fox_news.name == "Fox News"
+    assert lookup("deadline") is None and lookup("variety") is None
+
+
 def test_media_acronyms_match_only_as_written() -> None:
     assert lookup("AP") is not None and lookup("ap") is None
     assert lookup("KCNA report") is not None and lookup("kcna") is None

@@ -105,3 +105,21 @@ def test_a_quotation_before_as_and_a_speaker_is_what_the_speaker_said() -> None:
     )
     garner = [(speaker, content) for speaker, cue, content in readings(text) if speaker == "Eric Garner"]
     assert garner == [("Eric Garner", "''I can't breathe,''")]
+
+
+def test_a_journalist_of_a_medium_speaks_and_relays_like_the_medium() -> None:
+    text = (
+        "Ken Rosenthal of Fox Sports reports that two major-league sources said Teixeira would prefer to be "
+        "on the East Coast."
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker_entity, q.via) for q in quotes] == [
+        ("Ken Rosenthal", ["Fox Sports"]),
+        (None, ["Fox Sports"]),
+    ]
+    assert relay_chain(quotes[1], None) == ["two major-league sources", "Fox Sports"]
+
+
+def test_a_statement_told_to_a_medium_holds_no_attribution_of_its_own() -> None:
+    text = "Putney later told CNN that the video was not from an angle that would show a gun in Scott's hand."
+    assert [(q.speaker.text if q.speaker else None, q.via) for q in quotes_of(text)] == [("Putney", ["CNN"])]

@@ -45,6 +45,7 @@ from corroborator.analyze.quotes.reading import (
 from corroborator.analyze.quotes.relay import (
     MentionIndex,
     add_enclosing_media,
+    media_in_speaker,
     medium_of,
     relay_chain,
     resolve_speaker,
@@ -268,6 +269,9 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
     if kind == "indirect" and article.quotes.enclosing(c_start + 1) is not None:
         kind = "mixed"
     via = [found.told] if found.told else []
+    if found.speaker is not None:
+        named = media_in_speaker(found.speaker[0], found.speaker[1], article.mentions)
+        via += [name for name in named if name != speaker_entity and name not in via]
     return Quote(
         content=Span(c_start, c_end, text[c_start:c_end]),
         speaker=speaker,

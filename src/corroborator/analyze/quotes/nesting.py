@@ -48,8 +48,17 @@ def without_nested(text: str, quotes: list[Quote]) -> list[Quote]:
     return [
         quote
         for quote in quotes
-        if not any(medium_of(outer.speaker_entity) is None for outer in _enclosing(quote, by_start, starts))
+        if all(_relays(outer) for outer in _enclosing(quote, by_start, starts))
     ]
+
+
+def _relays(outer: Quote) -> bool:
+    """A medium, or a journalist writing for one ("Ken Rosenthal of Fox Sports reports that ..."), relays the
+    attributions in its content."""
+    if medium_of(outer.speaker_entity) is not None:
+        return True
+    phrase = outer.speaker.text.casefold() if outer.speaker else ""
+    return any(medium_of(name) and name.casefold() in phrase for name in outer.via)
 
 
 def without_repeats(quotes: list[Quote]) -> list[Quote]:

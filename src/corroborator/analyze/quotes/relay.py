@@ -276,6 +276,10 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     if MEDIUM_NOUNS.match(lowered):
         return mentions.last_medium_before(start, lowered)
     inside = mentions.in_span(start, end)
+    heads = [m for m in inside if not re.match(r"['’]s?\b", text[m.end - start : m.end - start + 2])]
+    journalist = _journalist(heads)
+    if journalist is not None:  # "Ken Rosenthal of Fox Sports", "KYW's Pat Loeb": the person, via the medium
+        return journalist.entity
     for mention in inside:
         org = medium_named(mention.text)
         if org is not None:
@@ -288,7 +292,6 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
         member = _holder_of_group(described.group(1), start, mentions)
         if member is not None:
             return member.entity
-    heads = [m for m in inside if not re.match(r"['’]s?\b", text[m.end - start : m.end - start + 2])]
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         for mention in reversed(heads):
             if mention.label == label:
@@ -300,6 +303,23 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
     if holder is None and not inside:
         holder = _holder_of_group(lowered, start, mentions)
     return holder.entity if holder else None
+
+
+def _journalist(heads: list[EntityMention]) -> EntityMention | None:
+    """The person a speaker phrase names, also beside a medium ("Ken Rosenthal of Fox Sports", "KYW's Pat
+    Loeb"): the person speaks, the medium relays."""
+    people = [m for m in heads if m.label == "PERSON" and medium_named(m.text) is None]
+    return people[-1] if people else None
+
+
+def media_in_speaker(start: int, end: int, mentions: MentionIndex) -> list[str]:
+    """The media a speaker phrase names besides its speaker: "Ken Rosenthal of Fox Sports" -> Fox Sports."""
+    names: list[str] = []
+    for mention in mentions.in_span(start, end):
+        org = medium_named(mention.text)
+        if org is not None and org.name not in names:
+            names.append(org.name)
+    return names
 
 
 def _owner_of_work(text: str, start: int, end: int, mentions: MentionIndex) -> EntityMention | None:

@@ -289,7 +289,7 @@ def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: i
     np_end = trim(text, start, np_end)[1]
     mention = mentions.ending_near(np_end)
     if mention is not None and mention.start >= start and not _places_a_description(text, start, mention):
-        held = _place_holder(text, mentions, start, mention.start)
+        held = _place_holder(text, mentions, start, mention.start, np_end)
         if held is not None:
             return held
         return (_extend_capitalised(text, start, mention.start), np_end)
@@ -337,15 +337,23 @@ def _determined_head(
     return text[before[0] : before[1]].lower() in DETERMINERS and not text[before[1] : head[0]].strip()
 
 
-def _place_holder(text: str, mentions: MentionIndex, start: int, place_start: int) -> tuple[int, int] | None:
+def _place_holder(
+    text: str, mentions: MentionIndex, start: int, place_start: int, np_end: int
+) -> tuple[int, int] | None:
     """The body placed by "in", "at", "from" or "near" before a place: "the U.S. Geological Survey in
-    Golden, Colo., said" -> "the U.S. Geological Survey" (not Golden)."""
-    words = words_before(text, max(start, place_start - 12), place_start)
-    if not words or text[words[-1][0] : words[-1][1]].lower() not in _PLACE_PREPOSITIONS:
+    Golden, Colo., said" -> "the U.S. Geological Survey" (not Golden); the person "of" a body ("Ken
+    Rosenthal of Fox Sports")."""
+    words = words_before(text, max(start, place_start - 16), place_start)
+    if len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() == "the":
+        words.pop()
+    preposition = text[words[-1][0] : words[-1][1]].lower() if words else ""
+    if preposition not in _PLACE_PREPOSITIONS and preposition != "of":
         return None
     holder = mentions.ending_near(trim(text, start, words[-1][0])[1])
     if holder is None or holder.start < start or holder.label == "GPE":
         return None
+    if preposition == "of":  # "Ken Rosenthal of Fox Sports" (not "the Bank of America"): the whole phrase
+        return (holder.start, np_end) if holder.label == "PERSON" else None
     return (_extend_capitalised(text, start, holder.start), holder.end)
 
 
