@@ -55,6 +55,18 @@ def test_a_relayed_statement_keeps_its_speaker_as_origin() -> None:
     assert kinds["Adam Nowak"] == "person"
 
 
+def test_a_medium_cited_as_relaying_is_listed_as_a_relay_and_an_own_outlet_is_not() -> None:
+    first = Article(text="Luke Pigeon told The Canadian Press that the gunman fled.\n", outlet="Reuters")
+    second = Article(text="Luke Pigeon told Reuters that the gunman fled.\n", outlet="Daily Two")
+    brief = build_brief("s", [first, second], shared_analyzer().analyze([first, second]))
+    roles = {t.origin: (t.role, t.kind) for t in brief.origins}
+    assert roles["Luke Pigeon"] == ("origin", "person")
+    assert roles["Canadian Press"] == ("relay", "wire")
+    assert "Reuters" not in roles  # the first article's own outlet
+    assert [t.role for t in brief.origins] == sorted(t.role for t in brief.origins)  # origins first
+    assert "the shared facts come from 1 origin: Luke Pigeon" in brief.independence
+
+
 def test_a_copy_of_an_article_outside_the_story_is_briefed() -> None:
     original, copy = _articles()
     text = TEXT.replace("two men", "two suspects")

@@ -48,6 +48,8 @@ class Origins:
 
     chains: dict[int, list[str]] = field(default_factory=dict)
     traces: dict[str, OriginTrace] = field(default_factory=dict)
+    relays: dict[str, OriginTrace] = field(default_factory=dict)
+    """The media in the chains after their origin, each with the chains it relays."""
 
     def origin_of(self, unit: Unit) -> str:
         return self.chains[unit.key][0]
@@ -93,12 +95,20 @@ def trace_origins(
         chain = _extend_upstream(chain, defaults[unit.article])
         chain = _through_copies(chain, unit.article, copied_from, defaults, name)
         origins.chains[unit.key] = chain
-        trace = origins.traces.setdefault(chain[0], OriginTrace(chain[0], origin_kind(chain[0], clusters)))
-        if chain not in trace.chains:
-            trace.chains.append(chain)
-        if unit.article not in trace.articles:
-            trace.articles.append(unit.article)
+        head = OriginTrace(chain[0], origin_kind(chain[0], clusters))
+        _add(origins.traces.setdefault(chain[0], head), chain, unit)
+        for relay in chain[1:]:
+            if lookup(relay) is not None:
+                kind = origin_kind(relay, clusters)
+                _add(origins.relays.setdefault(relay, OriginTrace(relay, kind, role="relay")), chain, unit)
     return origins
+
+
+def _add(trace: OriginTrace, chain: list[str], unit: Unit) -> None:
+    if chain not in trace.chains:
+        trace.chains.append(chain)
+    if unit.article not in trace.articles:
+        trace.articles.append(unit.article)
 
 
 def _one_source_first(chain: list[str], source: str) -> list[str]:
@@ -249,10 +259,17 @@ def _through_copies(
 
 def cited_origins(origins: Origins, articles: list[Article], name: dict[str, str]) -> list[OriginTrace]:
     """The origins a brief lists, most widely cited first: the sources the articles cite, and outlets
-    reporting on their own; an article known only by its title or file name is no source to list."""
+    reporting on their own; an article known only by its title or file name is no source to list. Then the
+    media cited as relaying what an origin said, unless they are origins or the story's own articles."""
     unnamed = {name[a.id] for a in articles if not a.outlet}
     listed = [t for t in origins.traces.values() if t.origin not in unnamed]
-    return sorted(listed, key=lambda t: (-len(t.articles), t.origin))
+    own = set(name.values())
+    relays = [t for t in origins.relays.values() if t.origin not in origins.traces and t.origin not in own]
+    return [*sorted(listed, key=_most_cited), *sorted(relays, key=_most_cited)]
+
+
+def _most_cited(trace: OriginTrace) -> tuple[int, str]:
+    return (-len(trace.articles), trace.origin)
 
 
 def independence_summary(

@@ -137,7 +137,8 @@ mark{color:inherit}.disc{background:#ffd7d5;border-bottom:2px solid #d70015}
 {% endfor %}</table>
 <h2>Origins</h2>
 <table><tr><th>origin</th><th>kind</th><th>chains</th><th>articles</th></tr>
-{% for o in brief.origins %}<tr><td>{{ o.origin }}</td><td>{{ o.kind }}</td>
+{% for o in brief.origins %}<tr><td>{{ o.origin }}</td>
+<td>{{ o.kind }}{% if o.role == "relay" %}, relay{% endif %}</td>
 <td>{% for c in o.chains %}<div>{{ c|join(" → ") }}</div>{% endfor %}</td>
 <td>{{ o.articles|map("name_of")|join(", ") }}</td></tr>
 {% endfor %}</table>

@@ -53,7 +53,8 @@ def render_markdown(brief: Brief) -> str:
     for trace in brief.origins:
         chains = "; ".join(" → ".join(chain) for chain in trace.chains)
         articles = ", ".join(names.get(a, a) for a in trace.articles)
-        lines.append(f"| {_cell(trace.origin)} | {trace.kind} | {_cell(chains)} | {_cell(articles)} |")
+        kind = f"{trace.kind}, relay" if trace.role == "relay" else trace.kind
+        lines.append(f"| {_cell(trace.origin)} | {kind} | {_cell(chains)} | {_cell(articles)} |")
     lines += ["", "## Entities", "", "| entity | label | variants | mentions |", "| --- | --- | --- | --- |"]
     for row in brief.entities:
         mentions = ", ".join(f"{names.get(a, a)}: {n}" for a, n in row.mentions.items())

@@ -115,7 +115,8 @@ def _origins(brief: Brief, names: dict[str, str]) -> Table:
     table = _table("Origins", "origin", "kind", "chains", "articles")
     for trace in brief.origins:
         chains = "\n".join(" → ".join(chain) for chain in trace.chains)
-        table.add_row(trace.origin, trace.kind, chains, ", ".join(names.get(a, a) for a in trace.articles))
+        kind = f"{trace.kind}, relay" if trace.role == "relay" else trace.kind
+        table.add_row(trace.origin, kind, chains, ", ".join(names.get(a, a) for a in trace.articles))
     return table
 
 

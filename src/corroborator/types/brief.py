@@ -73,6 +73,9 @@ class OriginTrace:
     """`state_media`, `wire`, `broadcaster`, `newspaper`, `person`, `organisation`, `unknown`."""
     chains: list[list[str]] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    role: str = "origin"
+    """`origin`: the head of its chains; `relay`: a medium the articles cite as passing on what its chains'
+    origins said ("Pigeon told The Canadian Press"), a source cited but not where the claims start."""
 
 
 @dataclass

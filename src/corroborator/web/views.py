@@ -40,7 +40,9 @@ def story_view(data: Mapping[str, Any]) -> dict[str, Any]:
             {"article": article, "html": highlight(article["text"], marks), "copy_of": article["copy_of"]}
         )
     relays = [
-        (trace, relay_tree(trace["origin"], trace.get("chains", []))) for trace in brief.get("origins", [])
+        (trace, relay_tree(trace["origin"], trace.get("chains", [])))
+        for trace in brief.get("origins", [])
+        if trace.get("role", "origin") == "origin"
     ]
     return {
         "contradictions": contradictions,
