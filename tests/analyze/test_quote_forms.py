@@ -306,6 +306,7 @@ def test_show_up_is_an_act_but_a_word_beginning_with_up_is_what_is_shown() -> No
             None,
         ),
         ("The mayor of Boston said the roads were closed.", "The mayor of Boston", None),
+        ("Residents of the town of Deyrestan said aid was late.", "Residents of the town of Deyrestan", None),
         ("Police in Sicily said the boat sank.", "Police in Sicily", None),
         ("Officials in Iran said the quake killed 10 people.", "Officials in Iran", None),
         ("Vancouver Police said the man was armed.", "Vancouver Police", "Vancouver Police"),

@@ -99,3 +99,10 @@ def test_verbs_of_different_events_are_not_related(left: str, right: str) -> Non
 def test_opposite_verbs_are_antonyms() -> None:
     assert opposite_verbs("begin", "end") and opposite_verbs("end", "begin") and opposite_verbs("win", "lose")
     assert not opposite_verbs("begin", "start") and not opposite_verbs("arrest", "sentence")
+
+
+def test_nouns_that_can_name_a_place() -> None:
+    from corroborator.lexicon import can_name_a_place
+
+    assert all(can_name_a_place(w) for w in ("village", "town", "province", "county"))
+    assert not any(can_name_a_place(w) for w in ("company", "mayor", "ministry", "bank"))

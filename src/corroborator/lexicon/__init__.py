@@ -5,6 +5,7 @@ tell one event or name opposites. Loaded once, where it is used."""
 from corroborator.lexicon.first_names import sex_of_first_name
 from corroborator.lexicon.wordnet import (
     WordNetMissing,
+    can_name_a_place,
     is_common_noun,
     is_degree_word,
     is_document_noun,
@@ -26,6 +27,7 @@ from corroborator.lexicon.wordnet import (
 
 __all__ = [
     "WordNetMissing",
+    "can_name_a_place",
     "is_common_noun",
     "is_degree_word",
     "is_document_noun",

@@ -204,6 +204,12 @@ def names_a_place_or_body(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def can_name_a_place(word: str) -> bool:
+    """Whether a common noun has a sense that is a place ("village", "province"; not "company")."""
+    return any(s.lexname() == "noun.location" for s in load_wordnet().synsets(word.casefold(), pos="n"))
+
+
+@functools.lru_cache(maxsize=65536)
 def is_document_noun(word: str) -> bool:
     """Whether a noun's most used sense is a communication: a statement, report, letter or video."""
     senses = load_wordnet().synsets(word.casefold(), pos="n")

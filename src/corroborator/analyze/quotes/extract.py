@@ -30,6 +30,7 @@ from corroborator.analyze.quotes.lexicon import (
     find_cues,
     is_participle,
 )
+from corroborator.analyze.quotes.mentions import MentionIndex
 from corroborator.analyze.quotes.nesting import without_nested, without_repeats
 from corroborator.analyze.quotes.reading import (
     LABEL,
@@ -43,7 +44,6 @@ from corroborator.analyze.quotes.reading import (
     skip_object,
 )
 from corroborator.analyze.quotes.relay import (
-    MentionIndex,
     add_enclosing_media,
     media_in_speaker,
     medium_of,

@@ -14,7 +14,8 @@ from corroborator.analyze.quotes.lexicon import (
     is_participle,
     word_set,
 )
-from corroborator.analyze.quotes.relay import MentionIndex, resolve_cited
+from corroborator.analyze.quotes.mentions import MentionIndex
+from corroborator.analyze.quotes.relay import resolve_cited
 from corroborator.analyze.quotes.speaker import (
     CUE_WORDS,
     DETERMINERS,

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from corroborator.lexicon import can_name_a_place
+
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
@@ -115,3 +117,21 @@ def words_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+_PLACE_PREPOSITION = frozenset({"of", "in", "at"})
+_BODIES = frozenset({"department", "house"})
+"""Nouns WordNet also knows as places that name a body before "of" ("the department of justice")."""
+
+
+def after_a_place_noun(text: str, start: int, position: int, capitalised_ok: bool = False) -> bool:
+    """Whether a lower-case noun that can name a place and "of", "in" or "at" come right before `position`
+    ("residents at the village of Gavarzin", "the town of Deyrestan"): what follows is a place, whatever
+    label the small model gave it. `capitalised_ok`: the noun may open the phrase at `start` ("Residents
+    in Iran")."""
+    spans = words_before(text, max(start, position - 40), position)
+    if len(spans) < 2 or text[spans[-1][0] : spans[-1][1]] not in _PLACE_PREPOSITION:
+        return False
+    noun = text[spans[-2][0] : spans[-2][1]]
+    opens = capitalised_ok and not text[start : spans[-2][0]].strip()
+    return (noun.islower() or opens) and noun.lower() not in _BODIES and can_name_a_place(noun.lower())
