@@ -129,10 +129,13 @@ def test_a_person_read_as_a_body_with_a_title_is_the_person() -> None:
         EntityMention(40, 51, "Ken Salazar", "PERSON", "Ken Salazar"),
         EntityMention(60, 75, "Bank of America", "ORG", "Bank of America"),
         EntityMention(80, 87, "America", "GPE", "America"),
+        EntityMention(90, 98, "Gavarzin", "PERSON", "Gavarzin"),
     ]
     clusters = build_clusters([Analysis(article_id="a", entities=mentions)])
     assert _named_in("Interior Ken Salazar", clusters) == "Ken Salazar"
     assert _named_in("Bank of America", clusters) == "Bank of America"
+    described = "residents at the village of Gavarzin"  # a name after a preposition is where, not who
+    assert _named_in(described, clusters) == described
 
 
 def test_a_source_placed_by_a_preposition_is_named_by_its_head() -> None:

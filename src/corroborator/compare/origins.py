@@ -162,6 +162,8 @@ def _named_in(speaker: str, clusters: EntityClusters) -> str:
     label = clusters.label(speaker)
     for start in range(1, len(words) if label != "PERSON" else 0):
         tail = " ".join(words[start:])
+        if words[start - 1].casefold() in HEAD_ENDS:
+            continue  # "residents at the village of Gavarzin": a place, not who speaks
         if tail[0].isupper() and clusters.label(tail) in (SPEAKER_LABELS if label is None else ("PERSON",)):
             return tail
     if label not in (None, "PERSON") or not all(w[0].isupper() for w in words):
