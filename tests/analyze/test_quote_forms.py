@@ -317,3 +317,21 @@ def test_a_place_qualifying_a_described_speaker_is_not_the_speaker(
 ) -> None:
     quotes = quotes_of(text)
     assert [(q.speaker.text if q.speaker else None, q.speaker_entity) for q in quotes] == [(speaker, entity)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "via"),
+    [
+        ("“Right now, things are tense,” Councilman Jumaane Williams said on Twitter.", None, ["Twitter"]),
+        ("Ellen DeGeneres just tweeted she will host the Oscars.", "she will host the Oscars", ["Twitter"]),
+        ("Trump said on Fox News that the plan was dead.", "that the plan was dead", ["Fox News"]),
+        ("She wrote in The New York Times that it failed.", "that it failed", ["The New York Times"]),
+        ("Kim said in a statement that the talks ended.", "that the talks ended", []),
+    ],
+)
+def test_a_medium_or_platform_a_statement_was_made_on_relays_it(
+    text: str, content: str | None, via: list[str]
+) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.content.text == (content or text[: text.index("”") + 1])
+    assert quote.via == via

@@ -12,7 +12,8 @@ The list lives in `corroborator/data/news_orgs.json`, one object per organisatio
 - `name`: the canonical name that `lookup` returns and relay chains show.
 - `aliases`: other spellings and abbreviations (matched like the name).
 - `country`: ISO 3166 alpha-2 code of the country the organisation belongs to.
-- `kind`: one of `wire`, `state_media`, `broadcaster`, `newspaper`, `magazine`, `online`.
+- `kind`: one of `wire`, `state_media`, `broadcaster`, `newspaper`, `magazine`, `online`, `platform` (a
+  social network a statement is posted on: "said on Twitter" relays it as a medium does).
 - `case_sensitive` (optional): names or aliases that are ordinary words in lower case ("Fox", "Mint") and so
   match only with exactly this capitalisation. Acronyms ("AP", "MAP", "DPA") always match only as written.
 - `keep_the` (optional, default false): the leading "the" is part of the name ("The Hill"), so "Hill" alone
@@ -34,9 +35,11 @@ from typing import Literal, cast
 
 from corroborator.analyze.entities.names import is_acronym
 
-MediumKind = Literal["wire", "state_media", "broadcaster", "newspaper", "magazine", "online"]
+MediumKind = Literal["wire", "state_media", "broadcaster", "newspaper", "magazine", "online", "platform"]
 DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "news_orgs.json"
-KINDS: frozenset[str] = frozenset({"wire", "state_media", "broadcaster", "newspaper", "magazine", "online"})
+KINDS: frozenset[str] = frozenset(
+    {"wire", "state_media", "broadcaster", "newspaper", "magazine", "online", "platform"}
+)
 
 _DESCRIPTOR_PREFIXES = (
     "state-run news agency ",

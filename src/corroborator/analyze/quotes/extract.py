@@ -30,7 +30,7 @@ from corroborator.analyze.quotes.lexicon import (
     find_cues,
     is_participle,
 )
-from corroborator.analyze.quotes.mentions import MentionIndex
+from corroborator.analyze.quotes.mentions import MentionIndex, find_media
 from corroborator.analyze.quotes.nesting import without_nested, without_repeats
 from corroborator.analyze.quotes.reading import (
     LABEL,
@@ -389,6 +389,18 @@ def _verb_cue(
         found = content_after(article, start, end, cue, form, position, previous)
     if found is not None:
         found.cites = cites
-        found.told = told
+        found.told = told or _posted_on(article.text, cue, form, position)
         found.consumed = position
     return found
+
+
+_TWEETS = frozenset({"tweet", "tweets", "tweeted", "tweeting"})
+
+
+def _posted_on(text: str, cue: tuple[int, int], form: str, position: int) -> str | None:
+    """The platform a statement was posted on: "said on her Twitter feed", "wrote on Facebook"; a tweet is
+    posted on Twitter."""
+    media = find_media(text[cue[1] : position])
+    if media:
+        return media[0][2]
+    return "Twitter" if form.lower() in _TWEETS else None

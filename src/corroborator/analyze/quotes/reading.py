@@ -14,7 +14,7 @@ from corroborator.analyze.quotes.lexicon import (
     is_participle,
     word_set,
 )
-from corroborator.analyze.quotes.mentions import MentionIndex
+from corroborator.analyze.quotes.mentions import MentionIndex, find_media
 from corroborator.analyze.quotes.relay import resolve_cited
 from corroborator.analyze.quotes.speaker import (
     CUE_WORDS,
@@ -34,6 +34,7 @@ LABEL = r"((?:[A-Z][\w.’'-]*\s?){1,4}):\s+"
 """A name or label of up to four capitalised words and a colon: "Poll: ...", "Said Ellis: ..."."""
 OPENERS = "“\"'`‘"
 CLOSERS = "”\"'’"
+_ON_A_MEDIUM = re.compile(r"\s*,?\s*(?:on|in)\s+(?=[A-Z])")
 _AS_GAP = re.compile(r",?\s+as\s+(?=\S)")
 _NEW_CLAUSE = word_set("and but or so yet then while as when before after because")
 _THAT_RE = re.compile(r"\bthat\b")
@@ -128,6 +129,11 @@ def skip_fillers(article: ArticleView, position: int, end: int) -> tuple[int, li
         filler = FILLER_RE.match(text, position, end)
         if filler is not None and filler.end() > position:
             position = filler.end()
+            continue
+        medium = _ON_A_MEDIUM.match(text, position, end)
+        named = find_media(text[medium.end() : end]) if medium is not None else []
+        if medium is not None and named and named[0][0] == 0:
+            position = medium.end() + named[0][1]  # "said on Fox News", "wrote in The New York Times"
             continue
         citing = CITING_RE.match(text, position, end)
         if citing is not None:
