@@ -327,6 +327,11 @@ def test_a_place_qualifying_a_described_speaker_is_not_the_speaker(
         ("Trump said on Fox News that the plan was dead.", "that the plan was dead", ["Fox News"]),
         ("She wrote in The New York Times that it failed.", "that it failed", ["The New York Times"]),
         ("Kim said in a statement that the talks ended.", "that the talks ended", []),
+        (
+            "“Everyone must remain vigilant,” Strauss-Kahn said in an interview in French daily Le Parisien.",
+            None,
+            ["Le Parisien"],
+        ),
     ],
 )
 def test_a_medium_or_platform_a_statement_was_made_on_relays_it(
@@ -335,3 +340,8 @@ def test_a_medium_or_platform_a_statement_was_made_on_relays_it(
     (quote,) = quotes_of(text)
     assert quote.content.text == (content or text[: text.index("”") + 1])
     assert quote.via == via
+
+
+def test_who_was_told_is_the_whole_capitalised_name_after_the() -> None:
+    (quote,) = quotes_of("Gaskin told the Timaru Herald the climber lacked experience.")
+    assert quote.content.text == "the climber lacked experience"

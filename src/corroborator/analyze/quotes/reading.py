@@ -34,7 +34,11 @@ LABEL = r"((?:[A-Z][\w.’'-]*\s?){1,4}):\s+"
 """A name or label of up to four capitalised words and a colon: "Poll: ...", "Said Ellis: ..."."""
 OPENERS = "“\"'`‘"
 CLOSERS = "”\"'’"
-_ON_A_MEDIUM = re.compile(r"\s*,?\s*(?:on|in)\s+(?=[A-Z])")
+_ON_A_MEDIUM = re.compile(
+    r"\s*,?\s*(?:on|in)\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:newspaper|daily|paper|magazine|network|channel|"
+    r"broadcaster|station|website)\s+)?(?=[A-Z])"
+)
+"""Before a medium's name: "on", "in", maybe a description ("in French newspaper Le Parisien")."""
 _AS_GAP = re.compile(r",?\s+as\s+(?=\S)")
 _NEW_CLAUSE = word_set("and but or so yet then while as when before after because")
 _THAT_RE = re.compile(r"\bthat\b")
@@ -162,8 +166,19 @@ def skip_object(article: ArticleView, position: int, end: int) -> tuple[int, str
     if first in _OBJECT_WORDS:
         return words[0][1], told
     if first in DETERMINERS and len(words) > 1:
-        return words[1][1], told
+        named = [m for m in article.mentions.in_span(words[1][0], limit) if m.start == words[1][0]]
+        return (named[0].end if named else _capitalised_run_end(text, words[1:])), told
     return position, told
+
+
+def _capitalised_run_end(text: str, words: list[tuple[int, int]]) -> int:
+    """The end of the first word and the capitalised words right after it ("the Timaru Herald")."""
+    last = words[0]
+    for word in words[1:]:
+        if not text[word[0]].isupper() or text[last[1] : word[0]].strip():
+            break
+        last = word
+    return last[1]
 
 
 def _opens_adverbial_clause(rest: str) -> bool:
