@@ -327,6 +327,7 @@ def test_a_place_qualifying_a_described_speaker_is_not_the_speaker(
         ("Trump said on Fox News that the plan was dead.", "that the plan was dead", ["Fox News"]),
         ("She wrote in The New York Times that it failed.", "that it failed", ["The New York Times"]),
         ("Kim said in a statement that the talks ended.", "that the talks ended", []),
+        ("“We all have limits,” he wrote the AP on Wednesday.", None, ["Associated Press"]),
         (
             "“Everyone must remain vigilant,” Strauss-Kahn said in an interview in French daily Le Parisien.",
             None,
@@ -345,3 +346,9 @@ def test_a_medium_or_platform_a_statement_was_made_on_relays_it(
 def test_who_was_told_is_the_whole_capitalised_name_after_the() -> None:
     (quote,) = quotes_of("Gaskin told the Timaru Herald the climber lacked experience.")
     assert quote.content.text == "the climber lacked experience"
+
+
+def test_a_speaker_quoted_by_a_medium_speaks_and_the_medium_relays() -> None:
+    (quote,) = quotes_of("Officials were quoted by the Associated Press as saying the talks ended.")
+    assert (quote.speaker.text if quote.speaker else None, quote.via) == ("Officials", ["Associated Press"])
+    assert quote.content.text == "the talks ended"

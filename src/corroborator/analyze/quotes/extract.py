@@ -30,7 +30,7 @@ from corroborator.analyze.quotes.lexicon import (
     find_cues,
     is_participle,
 )
-from corroborator.analyze.quotes.mentions import MentionIndex, find_media
+from corroborator.analyze.quotes.mentions import MentionIndex
 from corroborator.analyze.quotes.nesting import without_nested, without_repeats
 from corroborator.analyze.quotes.reading import (
     LABEL,
@@ -44,14 +44,18 @@ from corroborator.analyze.quotes.reading import (
     skip_object,
 )
 from corroborator.analyze.quotes.relay import (
+    QUOTED_BY,
+    WRITES,
     add_enclosing_media,
+    identified_as,
     media_in_speaker,
     medium_of,
+    posted_on,
     relay_chain,
     resolve_speaker,
 )
 from corroborator.analyze.quotes.signed import signed_quotes
-from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive
+from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive, speaker_before
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
 from corroborator.analyze.quotes.turns import transcript_turns, with_turns
 from corroborator.lexicon import is_common_noun, is_only_adjective
@@ -66,10 +70,8 @@ POLL_RE = re.compile(
 )
 _CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _LABEL_RE = re.compile(LABEL + r"(?=\S)")
-MAX_IDENTIFIED_CHARS = 40
 _FUTURE = re.compile(r"(?:\bwill|\bshall|['’]ll)\s+(?:[a-z]+ly\s+)?$")
 FUTURE_CHARS = 30
-_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?!No\.)[A-Z][\w'’-]+){0,3}(?: No\. ?\d+)?")
 
 
 def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) -> list[Quote]:
@@ -263,7 +265,7 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
         s_start, s_end = found.speaker
         speaker = Span(s_start, s_end, text[s_start:s_end])
         speaker_entity = resolve_speaker(speaker.text, s_start, s_end, article.mentions)
-        speaker_entity = speaker_entity or _identified_as(article, s_end)
+        speaker_entity = speaker_entity or identified_as(text, article.mentions, s_end)
     c_start, c_end = found.content
     kind = found.kind
     if kind == "indirect" and article.quotes.enclosing(c_start + 1) is not None:
@@ -281,23 +283,6 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
         via=via,
         cites=found.cites,
     )
-
-
-_IDENTIFIED_AS = re.compile(r",\s+(?:who\s+(?:was|has\s+been|is)\s+)?identified\s+(?:\w+\s+){0,3}?as\s+")
-
-
-def _identified_as(article: ArticleView, speaker_end: int) -> str | None:
-    """The name a description is given right after it: "said the white woman, who was identified as Juror
-    No. 12", "a man, identified by police as John Smith"."""
-    found = _IDENTIFIED_AS.match(article.text, speaker_end)
-    if found is None:
-        return None
-    named = article.mentions.in_span(found.end(), found.end() + MAX_IDENTIFIED_CHARS)
-    first = named[0] if named else None
-    if first is not None and first.start == found.end():
-        return first.entity
-    name = _CAPITALISED_NAME.match(article.text, found.end())
-    return name.group().strip() if name else None
 
 
 _WRITERS_PHRASES = re.compile(
@@ -378,9 +363,14 @@ def _verb_cue(
     if _FUTURE.search(article.text, max(start, cue[0] - FUTURE_CHARS), cue[0]):
         return None  # "Ross will argue that ...": a statement not made yet
     position, cites = skip_fillers(article, cue[1], end)
+    quoted = QUOTED_BY.search(article.text, max(start, cue[0] - QUOTED_BY_CHARS), cue[0])
     told = None
     if form in TELL_FORMS:
         position, told = skip_object(article, position, end)
+        position, more_cites = skip_fillers(article, position, end)
+        cites.extend(more_cites)
+    elif form.lower() in WRITES and (written_to := article.mentions.medium_at(position)) is not None:
+        position, told = written_to[1], written_to[2]  # "“...,” he wrote the AP on Wednesday."
         position, more_cites = skip_fillers(article, position, end)
         cites.extend(more_cites)
     if reads_backwards(article, start, end, cue, form, position):
@@ -389,18 +379,20 @@ def _verb_cue(
         found = content_after(article, start, end, cue, form, position, previous)
     if found is not None:
         found.cites = cites
-        found.told = told or _posted_on(article.text, cue, form, position)
+        found.told = told or posted_on(article.text, cue, form, position)
         found.consumed = position
+        if quoted is not None:
+            _give_to_the_quoted(article, start, found, quoted)
     return found
 
 
-_TWEETS = frozenset({"tweet", "tweets", "tweeted", "tweeting"})
+QUOTED_BY_CHARS = 60
 
 
-def _posted_on(text: str, cue: tuple[int, int], form: str, position: int) -> str | None:
-    """The platform a statement was posted on: "said on her Twitter feed", "wrote on Facebook"; a tweet is
-    posted on Twitter."""
-    media = find_media(text[cue[1] : position])
-    if media:
-        return media[0][2]
-    return "Twitter" if form.lower() in _TWEETS else None
+def _give_to_the_quoted(article: ArticleView, start: int, found: Found, quoted: re.Match[str]) -> None:
+    """ "Officials were quoted by the Associated Press as saying ...": the officials speak, the medium
+    that quoted them relays."""
+    found.speaker = speaker_before(article.text, article.mentions, start, quoted.start()) or found.speaker
+    medium = article.mentions.medium_at(quoted.start(1))
+    if medium is not None:
+        found.told = medium[2]

@@ -7,7 +7,7 @@ import re
 
 from corroborator.analyze.entities import media
 from corroborator.analyze.quotes.lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
-from corroborator.analyze.quotes.mentions import MentionIndex, medium_named, nearest
+from corroborator.analyze.quotes.mentions import MentionIndex, find_media, medium_named, nearest
 from corroborator.analyze.quotes.text import after_a_place_noun
 from corroborator.lexicon import (
     is_source_noun,
@@ -166,6 +166,40 @@ def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
     if MEDIUM_NOUNS.match(text.strip()):
         return mentions.last_medium_before(start, text) or text.strip()
     return text.strip()
+
+
+_TWEETS = frozenset({"tweet", "tweets", "tweeted", "tweeting"})
+WRITES = frozenset({"write", "writes", "wrote", "writing"})
+QUOTED_BY = re.compile(r"\bquoted\s+by\s+(?:the\s+)?(.{2,40}?)\s+as\s+$")
+"""Before a cue: "Officials were quoted by AP as saying ..."; group 1 starts the medium."""
+
+
+def posted_on(text: str, cue: tuple[int, int], form: str, position: int) -> str | None:
+    """The platform a statement was posted on: "said on her Twitter feed", "wrote on Facebook"; a tweet is
+    posted on Twitter."""
+    named = find_media(text[cue[1] : position])
+    if named:
+        return named[0][2]
+    return "Twitter" if form.lower() in _TWEETS else None
+
+
+MAX_IDENTIFIED_CHARS = 40
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?!No\.)[A-Z][\w'’-]+){0,3}(?: No\. ?\d+)?")
+_IDENTIFIED_AS = re.compile(r",\s+(?:who\s+(?:was|has\s+been|is)\s+)?identified\s+(?:\w+\s+){0,3}?as\s+")
+
+
+def identified_as(text: str, mentions: MentionIndex, speaker_end: int) -> str | None:
+    """The name a description is given right after it: "said the white woman, who was identified as Juror
+    No. 12", "a man, identified by police as John Smith"."""
+    found = _IDENTIFIED_AS.match(text, speaker_end)
+    if found is None:
+        return None
+    named = mentions.in_span(found.end(), found.end() + MAX_IDENTIFIED_CHARS)
+    first = named[0] if named else None
+    if first is not None and first.start == found.end():
+        return first.entity
+    name = _CAPITALISED_NAME.match(text, found.end())
+    return name.group().strip() if name else None
 
 
 def medium_of(name: str | None) -> str | None:
