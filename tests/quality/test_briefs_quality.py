@@ -15,7 +15,7 @@ FLOORS = {
     "agree_r": 0.388,
     "excl_r_at_k": 0.49,
     "origins_p": 0.85,
-    "sources_r": 0.81,
+    "sources_r": 0.83,
     "disc_p": 0.85,
     "disc_r": 0.08,
 }
