@@ -215,24 +215,30 @@ def test_that_said_is_no_cue_but_the_next_said_is() -> None:
     ]
 
 
-def test_a_report_someone_owns_is_theirs() -> None:
-    text = (
-        "The historian Mary Davies, 22, studied the farm project in 2008. "
-        "Her report notes that the project got almost $10 million in direct appropriations."
-    )
-    notes = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text == "notes")
-    assert notes.speaker is not None and notes.speaker.text == "Her report"
-    assert notes.speaker_entity == "Mary Davies"
-
-
-def test_a_work_a_named_person_owns_is_theirs() -> None:
-    text = (
-        "The principal, Matthew Willoughby, wrote a letter about the teen.\n"
-        '"Kimani should be remembered for all of who he was," Willoughby\'s letter continued.'
-    )
-    letter = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text == "continued")
-    assert letter.speaker is not None and letter.speaker.text == "Willoughby's letter"
-    assert letter.speaker_entity == "Matthew Willoughby"
+@pytest.mark.parametrize(
+    ("text", "cue", "work", "owner"),
+    [
+        (
+            "The historian Mary Davies, 22, studied the farm project in 2008. "
+            "Her report notes that the project got almost $10 million in direct appropriations.",
+            "notes",
+            "Her report",
+            "Mary Davies",
+        ),
+        (
+            "The principal, Matthew Willoughby, wrote a letter about the teen.\n"
+            '"Kimani should be remembered for all of who he was," Willoughby\'s letter continued.',
+            "continued",
+            "Willoughby's letter",
+            "Matthew Willoughby",
+        ),
+    ],
+)
+def test_a_work_someone_owns_is_theirs(text: str, cue: str, work: str, owner: str) -> None:
+    """ "Her report notes", "Willoughby's letter continued": the work speaks for its author."""
+    quote = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text == cue)
+    assert quote.speaker is not None and quote.speaker.text == work
+    assert quote.speaker_entity == owner
 
 
 def test_a_quotation_or_a_post_signed_with_a_dash_is_the_signers() -> None:

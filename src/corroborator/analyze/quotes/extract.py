@@ -45,6 +45,7 @@ from corroborator.analyze.quotes.reading import (
 )
 from corroborator.analyze.quotes.relay import (
     QUOTED_BY,
+    QUOTED_BY_CHARS,
     WRITES,
     add_enclosing_media,
     identified_as,
@@ -364,14 +365,9 @@ def _verb_cue(
         return None  # "Ross will argue that ...": a statement not made yet
     position, cites = skip_fillers(article, cue[1], end)
     quoted = QUOTED_BY.search(article.text, max(start, cue[0] - QUOTED_BY_CHARS), cue[0])
-    told = None
-    if form in TELL_FORMS:
-        position, told = skip_object(article, position, end)
-        position, more_cites = skip_fillers(article, position, end)
-        cites.extend(more_cites)
-    elif form.lower() in WRITES and (written_to := article.mentions.medium_at(position)) is not None:
-        position, told = written_to[1], written_to[2]  # "“...,” he wrote the AP on Wednesday."
-        position, more_cites = skip_fillers(article, position, end)
+    addressed, told = _past_addressee(article, form, position, end)
+    if addressed is not None:
+        position, more_cites = skip_fillers(article, addressed, end)
         cites.extend(more_cites)
     if reads_backwards(article, start, end, cue, form, position):
         found = content_before(article, start, end, cue, position)
@@ -386,7 +382,15 @@ def _verb_cue(
     return found
 
 
-QUOTED_BY_CHARS = 60
+def _past_addressee(
+    article: ArticleView, form: str, position: int, end: int
+) -> tuple[int | None, str | None]:
+    """Past who was told ("told Reuters that") or the medium written to ("“...,” he wrote the AP"), and the
+    medium if one was; None when the cue addresses no one."""
+    if form in TELL_FORMS:
+        return skip_object(article, position, end)
+    written_to = article.mentions.medium_at(position) if form.lower() in WRITES else None
+    return (written_to[1], written_to[2]) if written_to is not None else (None, None)
 
 
 def _give_to_the_quoted(article: ArticleView, start: int, found: Found, quoted: re.Match[str]) -> None:

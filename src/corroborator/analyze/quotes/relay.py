@@ -172,6 +172,8 @@ _TWEETS = frozenset({"tweet", "tweets", "tweeted", "tweeting"})
 WRITES = frozenset({"write", "writes", "wrote", "writing"})
 QUOTED_BY = re.compile(r"\bquoted\s+by\s+(?:the\s+)?(.{2,40}?)\s+as\s+$")
 """Before a cue: "Officials were quoted by AP as saying ..."; group 1 starts the medium."""
+QUOTED_BY_CHARS = 60
+"""How far before a cue "quoted by ... as" is looked for."""
 
 
 def posted_on(text: str, cue: tuple[int, int], form: str, position: int) -> str | None:

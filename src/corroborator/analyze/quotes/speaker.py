@@ -13,7 +13,7 @@ from corroborator.analyze.quotes.lexicon import (
     word_set,
 )
 from corroborator.analyze.quotes.mentions import MentionIndex, medium_named
-from corroborator.analyze.quotes.text import after_a_place_noun, trim, words_before
+from corroborator.analyze.quotes.text import is_place_noun, trim, word_before_place_preposition, words_before
 from corroborator.lexicon import is_common_noun, is_source_noun
 from corroborator.types.analysis import EntityMention
 
@@ -317,13 +317,13 @@ def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: i
 def _places_a_description(text: str, start: int, mention: EntityMention) -> bool:
     """ "residents at the village of Gavarzin complained", "Officials in Iran said": a place after "of", "in"
     or "at" ending a noun phrase is where the speakers are, not who speaks."""
-    spans = words_before(text, max(start, mention.start - 40), mention.start)
-    if len(spans) < 2 or text[spans[-1][0] : spans[-1][1]] not in ("of", "in", "at"):
+    word = word_before_place_preposition(text, start, mention.start)
+    if word is None:
         return False
-    if after_a_place_noun(text, start, mention.start):
+    noun = text[word[0] : word[1]]
+    if is_place_noun(noun):
         return True
-    noun = text[spans[-2][0] : spans[-2][1]]
-    opens_sentence = not text[start : spans[-2][0]].strip()
+    opens_sentence = not text[start : word[0]].strip()
     lower_case_noun = (noun.islower() or opens_sentence) and is_common_noun(noun.lower())
     return mention.label in _PLACE_LABELS and lower_case_noun
 

@@ -119,19 +119,28 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-_PLACE_PREPOSITION = frozenset({"of", "in", "at"})
+PLACE_PREPOSITIONS = frozenset({"of", "in", "at"})
 _BODIES = frozenset({"department", "house"})
 """Nouns WordNet also knows as places that name a body before "of" ("the department of justice")."""
 
 
-def after_a_place_noun(text: str, start: int, position: int, capitalised_ok: bool = False) -> bool:
-    """Whether a lower-case noun that can name a place and "of", "in" or "at" come right before `position`
-    ("residents at the village of Gavarzin", "the town of Deyrestan"): what follows is a place, whatever
-    label the small model gave it. `capitalised_ok`: the noun may open the phrase at `start` ("Residents
-    in Iran")."""
+def word_before_place_preposition(text: str, start: int, position: int) -> tuple[int, int] | None:
+    """The word before an "of", "in" or "at" that ends right before `position` ("village" in "the village of
+    Gavarzin", "Officials" in "Officials in Iran"), not before `start`."""
     spans = words_before(text, max(start, position - 40), position)
-    if len(spans) < 2 or text[spans[-1][0] : spans[-1][1]] not in _PLACE_PREPOSITION:
-        return False
-    noun = text[spans[-2][0] : spans[-2][1]]
-    opens = capitalised_ok and not text[start : spans[-2][0]].strip()
-    return (noun.islower() or opens) and noun.lower() not in _BODIES and can_name_a_place(noun.lower())
+    if len(spans) < 2 or text[spans[-1][0] : spans[-1][1]] not in PLACE_PREPOSITIONS:
+        return None
+    return spans[-2]
+
+
+def is_place_noun(noun: str) -> bool:
+    """A lower-case noun that can name a place ("village", "town"; not "department", a body before "of"):
+    after it and "of", "in" or "at" comes a place, whatever label the small model gave it."""
+    return noun.islower() and noun not in _BODIES and can_name_a_place(noun)
+
+
+def after_a_place_noun(text: str, start: int, position: int) -> bool:
+    """Whether a place noun and "of", "in" or "at" come right before `position` ("residents at the village
+    of Gavarzin", "the town of Deyrestan")."""
+    word = word_before_place_preposition(text, start, position)
+    return word is not None and is_place_noun(text[word[0] : word[1]])
