@@ -123,3 +123,60 @@ def test_a_journalist_of_a_medium_speaks_and_relays_like_the_medium() -> None:
 def test_a_statement_told_to_a_medium_holds_no_attribution_of_its_own() -> None:
     text = "Putney later told CNN that the video was not from an angle that would show a gun in Scott's hand."
     assert [(q.speaker.text if q.speaker else None, q.via) for q in quotes_of(text)] == [("Putney", ["CNN"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_entity", "co_speakers"),
+    [
+        (
+            "The biggest player without a deal is director Gary Ross and The Hollywood Reporter and Collider "
+            "are reporting that he is in negotiations with Lionsgate.",
+            "Collider",
+            ["The Hollywood Reporter"],
+        ),
+        (
+            "The Angels withdrew their offer to Mark Teixeira, reports FoxSports.com and Yahoo! Sports.",
+            "Yahoo Sports",
+            ["Fox Sports"],
+        ),
+        (
+            "That was countered by Nikki Finke and Mike Fleming, who wrote on Saturday that Ross stayed.",
+            "Mike Fleming",
+            ["Nikki Finke"],
+        ),
+        (
+            "Reuters, the Associated Press and CNN reported that the plane landed.",
+            "CNN",
+            ["Reuters", "Associated Press"],
+        ),
+    ],
+)
+def test_sources_named_together_are_each_a_speaker(
+    text: str, speaker_entity: str, co_speakers: list[str]
+) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.speaker_entity, quote.co_speakers) == (speaker_entity, co_speakers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested John Smith and Mary Jones said the car had been stolen.",
+        '"Many agencies lack the expertise," said Stuart Pimm, Doris Duke Professor of Ecology at Duke.',
+        "Fans cheered stars like Oprah Winfrey and Stevie Wonder, who joked that the museum was too big.",
+        "The war on the Islamic State, also known as ISIS and ISIL.\nGraham, who says the war is lost, left.",
+    ],
+)
+def test_a_name_beside_the_speaker_that_is_no_fellow_speaker_is_left_out(text: str) -> None:
+    assert all(not quote.co_speakers for quote in quotes_of(text))
+
+
+def test_a_relay_noted_in_parentheses_relays_the_quote_before_it() -> None:
+    text = (
+        '"I don\'t know that this is a rallying cry," Coach Sean Payton said of the injuries (via Jeff '
+        "Duncan of the Times-Picayune).\n\"We've gone through this before.\""
+    )
+    quote = quotes_of(text)[0]
+    assert quote.speaker_entity == "Sean Payton"
+    chain = ["Sean Payton", "Jeff Duncan", "The Times-Picayune", "Saints News"]
+    assert relay_chain(quote, "Saints News") == chain

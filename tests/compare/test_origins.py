@@ -67,6 +67,31 @@ def test_a_medium_cited_as_relaying_is_listed_as_a_relay_and_an_own_outlet_is_no
     assert "the shared facts come from 1 origin: Luke Pigeon" in brief.independence
 
 
+def test_sources_reporting_together_are_each_an_origin_of_the_fact() -> None:
+    line = "The Hollywood Reporter and Collider are reporting that Gary Ross will direct the sequel."
+    first = Article(text=f"{line}\nFilming starts in Atlanta in the autumn.\n", outlet="Daily One")
+    second = Article(text=f"{line}\nThe studio declined to comment.\n", outlet="Daily Two")
+    brief = build_brief("s", [first, second], shared_analyzer().analyze([first, second]))
+    roles = {t.origin: t.role for t in brief.origins}
+    assert roles["The Hollywood Reporter"] == roles["Collider"] == "origin"
+    (agreement,) = [a for a in brief.agreements if "Ross" in a.fact]
+    assert agreement.origins == ["Collider", "The Hollywood Reporter"]
+    assert agreement.independent_origins == 2 and not agreement.single_origin
+
+
+def test_a_journalist_noted_as_relaying_a_quote_is_listed_as_a_relay() -> None:
+    said = '"We have been here before," Sean Payton said (via Jeff Duncan of the Times-Picayune).'
+    articles = [
+        Article(text=f"{said}\n{line}\n", outlet=outlet)
+        for outlet, line in (("Daily One", "The Saints play on Sunday."), ("Daily Two", "Bush is hurt."))
+    ]
+    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
+    roles = {t.origin: (t.role, t.kind) for t in brief.origins}
+    assert roles["Sean Payton"][0] == "origin"
+    assert roles["Jeff Duncan"][0] == "relay"
+    assert roles["The Times-Picayune"] == ("relay", "newspaper")
+
+
 def test_a_copy_of_an_article_outside_the_story_is_briefed() -> None:
     original, copy = _articles()
     text = TEXT.replace("two men", "two suspects")

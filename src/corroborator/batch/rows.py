@@ -32,6 +32,7 @@ def quote_row(quote: Quote) -> dict[str, Any]:
         "content": _span(quote.content),
         "kind": quote.kind,
         "via": list(quote.via),
+        "co_speakers": list(quote.co_speakers),
     }
 
 

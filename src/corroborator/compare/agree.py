@@ -159,7 +159,7 @@ def single_source_facts(
                 fact=shorten(with_subject(fact)),
                 article=fact.article,
                 evidence=[fact_evidence(fact)],
-                origins=[origins.origin_of(unit)] if unit is not None else [],
+                origins=origins.origins_of([unit]) if unit is not None else [],
                 rank=rank,
                 why=why,
             )

@@ -47,6 +47,8 @@ class Origins:
     """Chains per unit (origin first), and the story's origin traces."""
 
     chains: dict[int, list[str]] = field(default_factory=dict)
+    co_origins: dict[int, list[str]] = field(default_factory=dict)
+    """Per unit, the origins named with its chain's origin ("The Hollywood Reporter and Collider")."""
     traces: dict[str, OriginTrace] = field(default_factory=dict)
     relays: dict[str, OriginTrace] = field(default_factory=dict)
     """The media in the chains after their origin, each with the chains it relays."""
@@ -55,7 +57,7 @@ class Origins:
         return self.chains[unit.key][0]
 
     def origins_of(self, units: list[Unit]) -> list[str]:
-        return sorted({self.origin_of(u) for u in units})
+        return sorted({name for u in units for name in [self.origin_of(u), *self.co_origins.get(u.key, [])]})
 
 
 def origin_kind(name: str, clusters: EntityClusters) -> str:
@@ -95,10 +97,15 @@ def trace_origins(
         chain = _extend_upstream(chain, defaults[unit.article])
         chain = _through_copies(chain, unit.article, copied_from, defaults, name)
         origins.chains[unit.key] = chain
-        head = OriginTrace(chain[0], origin_kind(chain[0], clusters))
-        _add(origins.traces.setdefault(chain[0], head), chain, unit)
+        named_with = _co_origins(unit, attribution, chain, state_media, clusters)
+        co_chains = [[spelled.setdefault(name.casefold(), name), *chain[1:]] for name in named_with]
+        origins.co_origins[unit.key] = [co_chain[0] for co_chain in co_chains]
+        for traced in [chain, *co_chains]:
+            head = OriginTrace(traced[0], origin_kind(traced[0], clusters))
+            _add(origins.traces.setdefault(traced[0], head), traced, unit)
+        noted = {clusters.of(name) for name in unit.quote.via} if unit.quote is not None else set()
         for relay in chain[1:]:
-            if lookup(relay) is not None:
+            if lookup(relay) is not None or relay in noted:  # a person relays when noted ("via Jeff Duncan")
                 kind = origin_kind(relay, clusters)
                 _add(origins.relays.setdefault(relay, OriginTrace(relay, kind, role="relay")), chain, unit)
     return origins
@@ -109,6 +116,17 @@ def _add(trace: OriginTrace, chain: list[str], unit: Unit) -> None:
         trace.chains.append(chain)
     if unit.article not in trace.articles:
         trace.articles.append(unit.article)
+
+
+def _co_origins(
+    unit: Unit, attribution: list[str], chain: list[str], state_media: str | None, clusters: EntityClusters
+) -> list[str]:
+    """The sources named with the speaker when the speaker is the chain's origin (not when it cites one)."""
+    quote = unit.quote
+    if quote is None or not quote.co_speakers or not attribution or quote.cites:
+        return []
+    named = _normalise(quote.co_speakers, state_media, clusters)
+    return [name for name in named if name not in chain]
 
 
 def _one_source_first(chain: list[str], source: str) -> list[str]:

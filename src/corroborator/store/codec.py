@@ -108,6 +108,7 @@ def _quote_from_dict(data: Mapping[str, Any]) -> Quote:
         kind=data.get("kind", "indirect"),
         via=list(data.get("via", [])),
         cites=list(data.get("cites", [])),
+        co_speakers=list(data.get("co_speakers", [])),
     )
 
 

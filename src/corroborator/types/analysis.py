@@ -78,6 +78,9 @@ class Quote:
     cites: list[str] = field(default_factory=list)
     """Sources the speaker itself cites, nearest first
     ("Reuters reported, citing state media" -> ["KCNA"])."""
+    co_speakers: list[str] = field(default_factory=list)
+    """Other sources named with the speaker as saying the content ("The Hollywood Reporter and Collider are
+    reporting" -> speaker "Collider", co_speakers ["The Hollywood Reporter"])."""
 
 
 @dataclass

@@ -90,6 +90,7 @@ def annotation_marks(text: str, annotations: Mapping[str, Any]) -> list[Mark]:
         )
     for quote in annotations.get("quotes", []):
         speaker = quote.get("speaker_entity") or (quote.get("speaker") or {}).get("text") or "unknown speaker"
+        speaker = " and ".join([speaker, *quote.get("co_speakers", [])])
         via = " via " + ", ".join(quote["via"]) if quote.get("via") else ""
         marks.append(_span_mark(text, quote["content"], "quote", f"said by {speaker}{via}"))
     return [mark for mark in marks if mark is not None]

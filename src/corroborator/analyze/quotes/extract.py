@@ -20,9 +20,9 @@ from spacy.tokens import Doc
 
 from corroborator.analyze.nlp.arrays import read_sentence_bounds, sentence_bounds
 from corroborator.analyze.nlp.load import text_of
+from corroborator.analyze.quotes.conjoined import listed_speakers
 from corroborator.analyze.quotes.lexicon import (
     CLAUSE_FORMS,
-    NOTE_LABELS,
     OBJECT_VERBS,
     SPEECH_FORMS,
     SPEECH_VERBS,
@@ -33,7 +33,6 @@ from corroborator.analyze.quotes.lexicon import (
 from corroborator.analyze.quotes.mentions import MentionIndex
 from corroborator.analyze.quotes.nesting import without_nested, without_repeats
 from corroborator.analyze.quotes.reading import (
-    LABEL,
     ArticleView,
     Found,
     content_after,
@@ -48,6 +47,7 @@ from corroborator.analyze.quotes.relay import (
     QUOTED_BY_CHARS,
     WRITES,
     add_enclosing_media,
+    add_noted_relays,
     identified_as,
     media_in_speaker,
     medium_of,
@@ -58,7 +58,7 @@ from corroborator.analyze.quotes.relay import (
 from corroborator.analyze.quotes.signed import signed_quotes
 from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive, speaker_before
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
-from corroborator.analyze.quotes.turns import transcript_turns, with_turns
+from corroborator.analyze.quotes.turns import labelled_line, person_labels_line, transcript_turns, with_turns
 from corroborator.lexicon import is_common_noun, is_only_adjective
 from corroborator.types.analysis import EntityMention, Quote, Span
 
@@ -70,7 +70,6 @@ POLL_RE = re.compile(
     r"(?:poll|polls|survey|surveys|study|analysis))\b"
 )
 _CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
-_LABEL_RE = re.compile(LABEL + r"(?=\S)")
 _FUTURE = re.compile(r"(?:\bwill|\bshall|['’]ll)\s+(?:[a-z]+ly\s+)?$")
 FUTURE_CHARS = 30
 
@@ -90,7 +89,7 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
         first = cursor
         while cursor < len(cues) and cues[cursor][1] <= end:
             cursor += 1
-        if cursor > first and not _person_labels_line(article, start, end):
+        if cursor > first and not person_labels_line(article.text, article.mentions, start, end):
             quotes.extend(_sentence_quotes(article, start, end, cues[first:cursor]))
         else:
             quotes.extend(_labelled_line(article, start, end))
@@ -98,6 +97,7 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
     quotes = with_turns(quotes, [_to_quote(article, found) for found in turns])
     quotes = without_repeats(without_nested(text, quotes))
     add_enclosing_media(quotes)
+    add_noted_relays(text, quotes, article.mentions)
     own = medium_of(outlet)
     for quote in quotes:
         quote.via = [name for name in quote.via if name != own]
@@ -105,38 +105,8 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
 
 
 def _labelled_line(article: ArticleView, start: int, end: int) -> list[Quote]:
-    """ "Poll: Trump and Clinton lead", "John Bolton: 'Hillary's slogan ...'": label, colon, content."""
-    match = _LABEL_RE.match(article.text, start, end)
-    if match is None or _notes(match.group(1)):
-        return []
-    content = trim(article.text, match.end(), end, END_PUNCT)
-    if len(article.text[content[0] : content[1]].split()) < 3:
-        return []
-    colon = match.end(1)
-    found = Found((colon, colon + 1), content, (match.start(1), colon))
-    return [_to_quote(article, found)]
-
-
-def _notes(label: str) -> bool:
-    """ "The Latest", "Editor's Note", "Video": a label that opens a note, not what someone said ("Breaking"
-    opens a headline that may report speech)."""
-    note = " ".join(label.upper().split())
-    return note in NOTE_LABELS and note != "BREAKING"
-
-
-def _person_labels_line(article: ArticleView, start: int, end: int) -> bool:
-    """ "Pat Caddell: Democrat Voters Worried About ...": a line opened by a person's name and a colon is what
-    the person said, whatever verbs it holds."""
-    if start > 0 and article.text[start - 1] != "\n":
-        return False
-    match = _LABEL_RE.match(article.text, start, end)
-    if match is None:
-        return False
-    label = match.group(1).strip()
-    return any(
-        m.label == "PERSON" and (m.start == match.start(1) or m.text.endswith(" " + label))
-        for m in article.mentions.entities
-    )
+    found = labelled_line(article.text, start, end)
+    return [_to_quote(article, found)] if found is not None else []
 
 
 def _sentence_bounds(doc: Doc, text_length: int) -> list[tuple[int, int]]:
@@ -272,9 +242,13 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
     if kind == "indirect" and article.quotes.enclosing(c_start + 1) is not None:
         kind = "mixed"
     via = [found.told] if found.told else []
+    co_speakers: list[str] = []
     if found.speaker is not None:
         named = media_in_speaker(found.speaker[0], found.speaker[1], article.mentions)
         via += [name for name in named if name != speaker_entity and name not in via]
+        inverted = found.speaker[0] > found.cue[0]
+        listed = listed_speakers(text, article.mentions, found.speaker, speaker_entity, inverted)
+        speaker_entity, co_speakers = (listed[0], listed[1:]) if listed else (speaker_entity, [])
     return Quote(
         content=Span(c_start, c_end, text[c_start:c_end]),
         speaker=speaker,
@@ -283,6 +257,7 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
         kind=kind,  # type: ignore[arg-type]
         via=via,
         cites=found.cites,
+        co_speakers=co_speakers,
     )
 
 

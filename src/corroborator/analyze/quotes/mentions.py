@@ -35,7 +35,7 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _TITLE_WORDS = re.compile(r"(?<![\w.])((?:[A-Za-z-]+ ){1,3})$")
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+((?:[a-z-]+\s+)?[a-z-]+),\s*$")
 _APPOSED_TITLE = re.compile(r",\s+(?:one of the|an?|the)\s+((?:[a-z-]+\s+)?[a-z-]+)(?=[,.;])")
-_NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:[ -](?:[A-Z][\w&.'’-]*|of|de|du|la))*")
+_NAME_RUN = re.compile(r"[A-Z][\w&.'’!-]*(?:[ -](?:[A-Z][\w&.'’!-]*|of|de|du|la))*")
 
 
 def nearest(mentions: list[EntityMention], position: int) -> EntityMention | None:
@@ -70,6 +70,11 @@ class MentionIndex:
             return None
         between = self.text[position : self._media[index][0]].strip().lower()
         return self._media[index] if between in ("", "the") else None
+
+    def media_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, canonical name) of the media named within [start, end)."""
+        first = bisect.bisect_left(self._media, (start, 0, ""))
+        return [found for found in self._media[first:] if found[1] <= end]
 
     def in_span(self, start: int, end: int) -> list[EntityMention]:
         first = bisect.bisect_left(self._starts, start)

@@ -233,6 +233,32 @@ def add_enclosing_media(quotes: list[Quote]) -> None:
                     quote.via.append(medium)
 
 
+_NOTED_RELAY = re.compile(r"\((?:via|h/t|hat tip to)\s+([^()\n]{2,80})\)")
+"""A relay noted after a quotation: "(via Jeff Duncan of the Times-Picayune)"."""
+NOTE_REACH = 120
+"""How far after a quote's cue or content its relay may be noted."""
+
+
+def add_noted_relays(text: str, quotes: list[Quote], mentions: MentionIndex) -> None:
+    """Put first in `via` of the quote just before it the people and media a note names: "“...,” Coach
+    Sean Payton said (via Jeff Duncan of the Times-Picayune)" -> via Jeff Duncan, the Times-Picayune."""
+    for note in _NOTED_RELAY.finditer(text):
+        before = [q for q in quotes if 0 <= note.start() - _quote_end(q) <= NOTE_REACH]
+        if not before:
+            continue
+        quote = max(before, key=_quote_end)
+        if any(c in ".!?\n" for c in text[_quote_end(quote) : note.start()].rstrip("”\"'’ ")):
+            continue
+        people = [m.entity for m in mentions.in_span(*note.span(1)) if m.label == "PERSON"]
+        media_named = [name for _, _, name in mentions.media_in(*note.span(1))]
+        quote.via = [*people, *media_named, *(name for name in quote.via if name not in media_named)]
+
+
+def _quote_end(quote: Quote) -> int:
+    ends = [quote.content, quote.cue, quote.speaker]
+    return max(span.end for span in ends if span is not None)
+
+
 def relay_chain(quote: Quote, outlet: str | None) -> list[str]:
     """Origin first: what the speaker cites, the speaker, the media that relayed it, the publishing outlet."""
     speaker = quote.speaker_entity or (quote.speaker.text if quote.speaker else None)

@@ -1,4 +1,5 @@
-"""Turns of a transcript: "WALLACE: Let's start with ..." / "PENCE: Well, look, ...".
+"""Lines a label and a colon open: turns of a transcript ("WALLACE: Let's start with ..." / "PENCE: Well,
+look, ..."), and one-line labels ("John Bolton: 'Hillary's slogan ...'").
 
 A paragraph that opens with a speaker's name in capitals and a colon is that speaker's turn; its content runs
 to the paragraph's end. Capitals and a colon also open notes ("UPDATE: ..."), so the paragraphs count as
@@ -10,7 +11,8 @@ from __future__ import annotations
 import re
 
 from corroborator.analyze.quotes.lexicon import NOTE_LABELS
-from corroborator.analyze.quotes.reading import Found
+from corroborator.analyze.quotes.mentions import MentionIndex
+from corroborator.analyze.quotes.reading import LABEL, Found
 from corroborator.analyze.quotes.speaker import END_PUNCT
 from corroborator.analyze.quotes.text import trim
 from corroborator.types.analysis import Quote
@@ -18,6 +20,9 @@ from corroborator.types.analysis import Quote
 _TURN_RE = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):[ \t]+(?=\S)", re.M)
 MIN_SPEAKERS = 2
 CONTENT_END = END_PUNCT + "\"”"
+_LABEL_RE = re.compile(LABEL + r"(?=\S)")
+LABELLED_WORDS = 3
+"""The fewest words after a label that make a statement ("Poll: Trump and Clinton lead")."""
 
 
 def transcript_turns(text: str) -> list[Found]:
@@ -58,3 +63,37 @@ def _inside(quote: Quote, turn: Quote) -> bool:
 
 def _position(quote: Quote) -> int:
     return min(quote.content.start, quote.cue.start if quote.cue else quote.content.start)
+
+
+def labelled_line(text: str, start: int, end: int) -> Found | None:
+    """ "Poll: Trump and Clinton lead", "John Bolton: 'Hillary's slogan ...'": label, colon, content."""
+    match = _LABEL_RE.match(text, start, end)
+    if match is None or _notes(match.group(1)):
+        return None
+    content = trim(text, match.end(), end, END_PUNCT)
+    if len(text[content[0] : content[1]].split()) < LABELLED_WORDS:
+        return None
+    colon = match.end(1)
+    return Found((colon, colon + 1), content, (match.start(1), colon))
+
+
+def _notes(label: str) -> bool:
+    """ "The Latest", "Editor's Note", "Video": a label that opens a note, not what someone said ("Breaking"
+    opens a headline that may report speech)."""
+    note = " ".join(label.upper().split())
+    return note in NOTE_LABELS and note != "BREAKING"
+
+
+def person_labels_line(text: str, mentions: MentionIndex, start: int, end: int) -> bool:
+    """ "Pat Caddell: Democrat Voters Worried About ...": a line opened by a person's name and a colon is what
+    the person said, whatever verbs it holds."""
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    match = _LABEL_RE.match(text, start, end)
+    if match is None:
+        return False
+    label = match.group(1).strip()
+    return any(
+        m.label == "PERSON" and (m.start == match.start(1) or m.text.endswith(" " + label))
+        for m in mentions.entities
+    )

@@ -1,0 +1,120 @@
+"""Sources named together as one speaker: "The Hollywood Reporter and Collider are reporting", "reports
+FoxSports.com and Yahoo! Sports", "Nikki Finke and Mike Fleming, who wrote". Each names a source of the
+content: the quote's speaker is one of them, the others are its co-speakers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corroborator.analyze.quotes.lexicon import word_set
+from corroborator.analyze.quotes.mentions import MentionIndex
+from corroborator.analyze.quotes.speaker import CUE_WORDS
+
+REACH = 200
+"""How far from the speaker a list of names may run."""
+_TITLE = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*) "
+"""A title or a capitalised word before a name: "Mr.", "Sen.", "Professors" ("ISIL." ends a sentence)."""
+_JOINER = re.compile(
+    r"(?:\.\s?com)?\s*(?:,\s*(?:and\s+|&\s*)?|\s(?:and|&)\s+)(?:[Tt]he\s+)?(?:" + _TITLE + "){0,2}"
+)
+"""What may stand between two names of one list: a comma, "and" or "&", then "the" or titles ("and Mr.")."""
+_AND = re.compile(r"\s(?:and|&)\s")
+_EXAMPLES = re.compile(r"\b(?:like|including|such as)\s+(?:[Tt]he\s+)?$")
+_OPENING = re.compile(r"(?:^|(?<=[\s\"“(—–-]))(?:(?:[Bb]oth|[Tt]he)\s+)?(?:" + _TITLE + "){0,2}$")
+_OPENERS = word_set(
+    "that and but while as because so when where since though although after if yet or nor then"
+)
+_NAME_KINDS = frozenset({"PERSON", "ORG"})
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    key: str
+    mentions: frozenset[str]
+    """The entity keys of the mentions inside the name ("Yahoo" in "Yahoo! Sports")."""
+
+
+def listed_speakers(
+    text: str, mentions: MentionIndex, speaker: tuple[int, int], speaker_entity: str | None, inverted: bool
+) -> list[str]:
+    """The sources named in one list with the speaker, the speaker's own name first ("Yahoo Sports" for the
+    mention "Yahoo" in "Yahoo! Sports"), or [] when the speaker stands alone. A list counts when every item
+    is a person, a body or a medium and the list opens a clause (so "director Gary Ross and The Hollywood
+    Reporter and Collider are reporting" lists the last two)."""
+    names = _names(text, mentions, speaker[0] - REACH, speaker[1] + REACH)
+    anchor = _anchor(text, names, speaker, inverted)
+    if anchor is None:
+        return []
+    relative = text[speaker[0] : speaker[1]].lower() in ("who", "which")
+    if inverted:
+        listed = _listed_after(text, names, anchor)
+    else:
+        listed = _listed_before(text, names, anchor, opening=not relative)
+    if len(listed) < 2 or not _AND.search(text[listed[-2].end : listed[-1].start]):
+        return []  # "said Stuart Pimm, Doris Duke Professor of ...": names after commas alone are appositions
+    own = next((name for name in listed if speaker_entity in (name.key, *name.mentions)), anchor)
+    return [own.key, *(name.key for name in listed if name is not own and name.key != own.key)]
+
+
+def _names(text: str, mentions: MentionIndex, start: int, end: int) -> list[_Name]:
+    """Media and the people and bodies named in [start, end), a medium over the mentions inside it."""
+    media = [(s, e, key) for s, e, key in mentions.media_in(max(0, start), end)]
+    found = [
+        _Name(s, e, key, frozenset(m.entity for m in mentions.in_span(s, e))) for s, e, key in media
+    ]
+    for mention in mentions.in_span(max(0, start), end):
+        if mention.label in _NAME_KINDS and not any(n.start <= mention.start < n.end for n in found):
+            found.append(_Name(mention.start, mention.end, mention.entity, frozenset({mention.entity})))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _anchor(text: str, names: list[_Name], speaker: tuple[int, int], inverted: bool) -> _Name | None:
+    """The name the speaker is: the first in an inverted speaker ("reports FoxSports.com and ..."), the
+    last before the cue, or the antecedent of "who"."""
+    if text[speaker[0] : speaker[1]].lower() in ("who", "which"):
+        before = text[: speaker[0]].rstrip().rstrip(",").rstrip()
+        return next((n for n in names if n.end == len(before)), None)
+    inside = [n for n in names if speaker[0] <= n.start and n.end <= speaker[1] + 1]
+    if not inside:
+        return None
+    return inside[0] if inverted else inside[-1]
+
+
+def _listed_before(text: str, names: list[_Name], anchor: _Name, opening: bool) -> list[_Name]:
+    """The list ending at the anchor; one the speaker phrase holds must open a clause, an antecedent of
+    "who" need not ("countered by Nikki Finke and Mike Fleming, who wrote")."""
+    index = names.index(anchor)
+    first = index
+    while first > 0 and _JOINER.fullmatch(text[names[first - 1].end : names[first].start]):
+        first -= 1
+    while opening and first < index and not _opens_a_clause(text, names[first].start):
+        first += 1
+    if first < index and _EXAMPLES.search(text, max(0, names[first].start - 20), names[first].start):
+        return [anchor]  # "celebrities like Oprah Winfrey, ... and Stevie Wonder, who joked": examples
+    return names[first : index + 1]
+
+
+def _listed_after(text: str, names: list[_Name], anchor: _Name) -> list[_Name]:
+    index = names.index(anchor)
+    last = index
+    while last + 1 < len(names) and _JOINER.fullmatch(text[names[last].end : names[last + 1].start]):
+        last += 1
+    while last > index and not _AND.search(text[names[last - 1].end : names[last].start]):
+        last -= 1
+    return names[index : last + 1]
+
+
+def _opens_a_clause(text: str, start: int) -> bool:
+    """Whether the name at `start` opens a clause: nothing, punctuation, a conjunction or a cue before it
+    (past "both", "the" and titles), not a noun it would be the object of ("director Gary Ross")."""
+    opening = _OPENING.search(text, max(0, start - 60), start)
+    if opening is None:
+        return False
+    before = text[: opening.start()].rstrip()
+    if not before or not before[-1].isalpha():
+        return True
+    word = before.rsplit(None, 1)[-1].lower()
+    return word in _OPENERS or word in CUE_WORDS
