@@ -144,6 +144,12 @@ def test_what_someone_finds_sees_or_attacks_is_no_statement_of_theirs() -> None:
     assert "John McNutt" in origins_of("John McNutt said the storm destroyed his barn.")
 
 
+def test_what_people_at_large_believe_has_no_origin_in_them() -> None:
+    assert "Most people" not in origins_of("Most people thought the actress was dead.")
+    assert "many economists" not in origins_of("Even so, many economists think Greece will default.")
+    assert "Mark Zandi" in origins_of("Mark Zandi thinks Greece will default on its debts.")
+
+
 def test_a_person_read_as_a_body_with_a_title_is_the_person() -> None:
     from corroborator.compare.entities_table import build_clusters
     from corroborator.compare.origins import _named_in

@@ -14,7 +14,7 @@ from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.one_source import OneSource
 from corroborator.compare.units import Unit
 from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word
-from corroborator.types import Article, CopyLink, OriginTrace
+from corroborator.types import Article, CopyLink, OriginTrace, Quote
 
 GENERIC_STATE_MEDIA = "state media"
 MAX_UNKNOWN_SOURCE_WORDS = 4
@@ -31,6 +31,9 @@ destruction") is no claim they are the source of. Beliefs ("Olney believes X") a
 claim's source."""
 STANCE_FORMS = frozenset(form for verb in STANCE_VERBS for form in inflections(verb))
 """Every form of the stance cues, as the cue lexicon inflects them ("found", "saw", "hoped")."""
+BELIEF_VERBS = ("think", "believe", "feel", "suspect")
+BELIEF_FORMS = frozenset(form for verb in BELIEF_VERBS for form in inflections(verb))
+GROUP_QUANTIFIERS = word_set("most many some few several all")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 NOT_SOURCES = frozenset({"PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "LOC"})
 PRONOUNS = QUOTE_PRONOUNS | word_set(
@@ -135,11 +138,18 @@ def _one_source_first(chain: list[str], source: str) -> list[str]:
 
 def _stance(unit: Unit) -> bool:
     """Whether the unit lies in what someone wants, plans or supports ("Boras wants a ten-year deal", "he
-    was named coach")."""
-    cue = unit.quote.cue if unit.quote is not None else None
-    if cue is None:
+    was named coach"), or in what people at large believe ("Most people thought she was dead")."""
+    quote = unit.quote
+    if quote is None or quote.cue is None:
         return False
-    return cue.text.split()[0].casefold() in STANCE_FORMS
+    cue = quote.cue.text.split()[0].casefold()
+    return cue in STANCE_FORMS or (cue in BELIEF_FORMS and _people_at_large(quote.speaker_entity, quote))
+
+
+def _people_at_large(entity: str | None, quote: Quote) -> bool:
+    """ "Most people", "many economists": a quantified group no one can be asked about what it believes."""
+    words = quote.speaker.text.casefold().split() if quote.speaker is not None else []
+    return entity is None and len(words) > 1 and words[0] in GROUP_QUANTIFIERS
 
 
 def _story_state_media(units: list[Unit]) -> str | None:
