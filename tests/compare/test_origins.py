@@ -144,6 +144,17 @@ def test_what_someone_finds_sees_or_attacks_is_no_statement_of_theirs() -> None:
     assert "John McNutt" in origins_of("John McNutt said the storm destroyed his barn.")
 
 
+def test_a_document_speaks_for_who_issued_it_also_when_named_again() -> None:
+    text = (
+        "Ashgabat hosts a seminar on elections, a statement of the event organisers said on Wednesday."
+        "\nThe project is run with the election commission.\n"
+        "'The seminar will advise the commission on monitoring the vote', the information said."
+    )
+    origins = origins_of(text)
+    assert "the event organisers" in origins
+    assert not {"the information", "a statement of the event organisers"} & set(origins)
+
+
 def test_what_people_at_large_believe_has_no_origin_in_them() -> None:
     assert "Most people" not in origins_of("Most people thought the actress was dead.")
     assert "many economists" not in origins_of("Even so, many economists think Greece will default.")

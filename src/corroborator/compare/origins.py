@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from corroborator.analyze.entities.media import lookup
 from corroborator.analyze.quotes.lexicon import PRONOUNS as QUOTE_PRONOUNS
 from corroborator.analyze.quotes.lexicon import inflections, word_set
+from corroborator.compare.documents import DocumentAuthors
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.one_source import OneSource
 from corroborator.compare.units import Unit
@@ -92,8 +93,9 @@ def trace_origins(
     origins = Origins()
     one_source = OneSource(units, clusters)
     spelled: dict[str, str] = {}
+    documents = DocumentAuthors()
     for unit in units:
-        attribution = [] if _stance(unit) else unit.attribution
+        attribution = [] if _stance(unit) else documents.attribution(unit, unit.attribution)
         chain = _normalise(attribution, state_media, clusters) or list(defaults[unit.article])
         chain = _one_source_first(chain, one_source.source_of(chain[0], unit.article))
         chain = [spelled.setdefault(name.casefold(), name) for name in chain]

@@ -1,0 +1,39 @@
+"""Documents as speakers: "a statement of the event organisers said" is the organisers' word, and "the
+information said" a paragraph later is the same statement's, so both trace to the organisers."""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.compare.units import Unit
+from corroborator.lexicon import is_document_noun
+
+_AUTHORED = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:of|from|by)\s+(.+)$", re.IGNORECASE)
+"""A document and who issued it: "a message from the Central Commission", "a statement of the organisers"."""
+_BARE = re.compile(r"^the\s+(?:[a-z-]+\s+)?([a-z]+)$", re.IGNORECASE)
+"""A document named again with no author: "the message", "the information", "the new report"."""
+
+
+class DocumentAuthors:
+    """The author of the document each article last quoted, to stand for the document named again."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, str] = {}
+
+    def attribution(self, unit: Unit, attribution: list[str]) -> list[str]:
+        """`attribution` with a document's author in place of the document: the author named with it when
+        the speaker phrase was read as no entity, or the article's last author for "the message"."""
+        quote = unit.quote
+        if not attribution or quote is None or quote.speaker is None or quote.cites:
+            return attribution
+        phrase = quote.speaker.text.strip()
+        authored = _AUTHORED.match(phrase)
+        if authored is not None and is_document_noun(authored.group(1)):
+            author = attribution[0] if quote.speaker_entity else authored.group(2)
+            self._last[unit.article] = author
+            return [author, *attribution[1:]]
+        bare = _BARE.match(phrase)
+        last = self._last.get(unit.article)
+        if bare is None or last is None or quote.speaker_entity or not is_document_noun(bare.group(1)):
+            return attribution
+        return [last, *attribution[1:]]
