@@ -358,3 +358,18 @@ def test_a_speaker_quoted_by_a_medium_speaks_and_the_medium_relays() -> None:
     (quote,) = quotes_of("Officials were quoted by the Associated Press as saying the talks ended.")
     assert (quote.speaker.text if quote.speaker else None, quote.via) == ("Officials", ["Associated Press"])
     assert quote.content.text == "the talks ended"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("Reuters quoted a police officer as saying two men were held.", "a police officer", ["Reuters"]),
+        ("Iranian state TV quoted the governor as saying 10 people died.", "the governor", ["IRNA"]),
+        ("Police quoted the victim as saying he was robbed at gunpoint.", "the victim", []),
+    ],
+)
+def test_who_is_quoted_as_saying_speaks_and_a_medium_quoting_them_relays(
+    text: str, speaker: str, via: list[str]
+) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.speaker.text if quote.speaker else None, quote.via) == (speaker, via)

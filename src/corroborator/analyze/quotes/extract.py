@@ -45,6 +45,8 @@ from corroborator.analyze.quotes.reading import (
 from corroborator.analyze.quotes.relay import (
     QUOTED_BY,
     QUOTED_BY_CHARS,
+    QUOTING,
+    QUOTING_CHARS,
     WRITES,
     add_enclosing_media,
     add_noted_relays,
@@ -72,6 +74,8 @@ POLL_RE = re.compile(
 _CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _FUTURE = re.compile(r"(?:\bwill|\bshall|['’]ll)\s+(?:[a-z]+ly\s+)?$")
 FUTURE_CHARS = 30
+SUBJECT_WORDS = 5
+"""A clause opening this short before "quoted" is the whole subject ("Iranian state television")."""
 
 
 def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) -> list[Quote]:
@@ -340,6 +344,9 @@ def _verb_cue(
         return None  # "Ross will argue that ...": a statement not made yet
     position, cites = skip_fillers(article, cue[1], end)
     quoted = QUOTED_BY.search(article.text, max(start, cue[0] - QUOTED_BY_CHARS), cue[0])
+    quoting = QUOTING.search(article.text, max(start, cue[0] - QUOTING_CHARS), cue[0])
+    if quoting is not None:  # the quoted speaks, whoever quoted them relays
+        previous = trim(article.text, *quoting.span(1))
     addressed, told = _past_addressee(article, form, position, end)
     if addressed is not None:
         position, more_cites = skip_fillers(article, addressed, end)
@@ -354,7 +361,20 @@ def _verb_cue(
         found.consumed = position
         if quoted is not None:
             _give_to_the_quoted(article, start, found, quoted)
+        if quoting is not None and found.speaker == previous:
+            found.told = found.told or _quoting_medium(article, start, quoting.start())
     return found
+
+
+def _quoting_medium(article: ArticleView, start: int, quoting: int) -> str | None:
+    """The medium that quoted someone ("State television quoted ..."), None when a person or body did."""
+    subject: tuple[int, int] | None = trim(article.text, start, quoting)
+    if subject is None or len(article.text[subject[0] : subject[1]].split()) > SUBJECT_WORDS:
+        subject = speaker_before(article.text, article.mentions, start, quoting)
+    if subject is None:
+        return None
+    name = resolve_speaker(article.text[subject[0] : subject[1]], *subject, article.mentions)
+    return name if name is not None and (medium_of(name) or name == "state media") else None
 
 
 def _past_addressee(
