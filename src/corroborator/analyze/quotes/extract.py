@@ -32,6 +32,7 @@ from corroborator.analyze.quotes.lexicon import (
 )
 from corroborator.analyze.quotes.mentions import MentionIndex
 from corroborator.analyze.quotes.nesting import without_nested, without_repeats
+from corroborator.analyze.quotes.quoted import credit_the_quoted, quoted_before, quoting_before
 from corroborator.analyze.quotes.reading import (
     ArticleView,
     Found,
@@ -43,10 +44,6 @@ from corroborator.analyze.quotes.reading import (
     skip_object,
 )
 from corroborator.analyze.quotes.relay import (
-    QUOTED_BY,
-    QUOTED_BY_CHARS,
-    QUOTING,
-    QUOTING_CHARS,
     WRITES,
     add_enclosing_media,
     add_noted_relays,
@@ -58,7 +55,7 @@ from corroborator.analyze.quotes.relay import (
     resolve_speaker,
 )
 from corroborator.analyze.quotes.signed import signed_quotes
-from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive, speaker_before
+from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
 from corroborator.analyze.quotes.turns import labelled_line, person_labels_line, transcript_turns, with_turns
 from corroborator.lexicon import is_common_noun, is_only_adjective
@@ -74,8 +71,6 @@ POLL_RE = re.compile(
 _CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _FUTURE = re.compile(r"(?:\bwill|\bshall|['’]ll)\s+(?:[a-z]+ly\s+)?$")
 FUTURE_CHARS = 30
-SUBJECT_WORDS = 5
-"""A clause opening this short before "quoted" is the whole subject ("Iranian state television")."""
 
 
 def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) -> list[Quote]:
@@ -343,38 +338,24 @@ def _verb_cue(
     if _FUTURE.search(article.text, max(start, cue[0] - FUTURE_CHARS), cue[0]):
         return None  # "Ross will argue that ...": a statement not made yet
     position, cites = skip_fillers(article, cue[1], end)
-    quoted = QUOTED_BY.search(article.text, max(start, cue[0] - QUOTED_BY_CHARS), cue[0])
-    quoting = QUOTING.search(article.text, max(start, cue[0] - QUOTING_CHARS), cue[0])
-    if quoting is not None:  # the quoted speaks, whoever quoted them relays
-        previous = trim(article.text, *quoting.span(1))
+    quoting = quoting_before(article, start, cue)
+    previous = quoting.quoted(article) or previous  # "quoted the governor as saying": the governor
     addressed, told = _past_addressee(article, form, position, end)
     if addressed is not None:
         position, more_cites = skip_fillers(article, addressed, end)
         cites.extend(more_cites)
-    if reads_backwards(article, start, end, cue, form, position):
+    found = quoted_before(article, start, end, cue, position)
+    before = found is not None
+    if found is None and reads_backwards(article, start, end, cue, form, position):
         found = content_before(article, start, end, cue, position)
-    else:
+    elif found is None:
         found = content_after(article, start, end, cue, form, position, previous)
     if found is not None:
         found.cites = cites
         found.told = told or posted_on(article.text, cue, form, position)
         found.consumed = position
-        if quoted is not None:
-            _give_to_the_quoted(article, start, found, quoted)
-        if quoting is not None and found.speaker == previous:
-            found.told = found.told or _quoting_medium(article, start, quoting.start())
+        credit_the_quoted(article, start, found, quoting, before)
     return found
-
-
-def _quoting_medium(article: ArticleView, start: int, quoting: int) -> str | None:
-    """The medium that quoted someone ("State television quoted ..."), None when a person or body did."""
-    subject: tuple[int, int] | None = trim(article.text, start, quoting)
-    if subject is None or len(article.text[subject[0] : subject[1]].split()) > SUBJECT_WORDS:
-        subject = speaker_before(article.text, article.mentions, start, quoting)
-    if subject is None:
-        return None
-    name = resolve_speaker(article.text[subject[0] : subject[1]], *subject, article.mentions)
-    return name if name is not None and (medium_of(name) or name == "state media") else None
 
 
 def _past_addressee(
@@ -386,12 +367,3 @@ def _past_addressee(
         return skip_object(article, position, end)
     written_to = article.mentions.medium_at(position) if form.lower() in WRITES else None
     return (written_to[1], written_to[2]) if written_to is not None else (None, None)
-
-
-def _give_to_the_quoted(article: ArticleView, start: int, found: Found, quoted: re.Match[str]) -> None:
-    """ "Officials were quoted by the Associated Press as saying ...": the officials speak, the medium
-    that quoted them relays."""
-    found.speaker = speaker_before(article.text, article.mentions, start, quoted.start()) or found.speaker
-    medium = article.mentions.medium_at(quoted.start(1))
-    if medium is not None:
-        found.told = medium[2]

@@ -170,13 +170,6 @@ def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
 
 _TWEETS = frozenset({"tweet", "tweets", "tweeted", "tweeting"})
 WRITES = frozenset({"write", "writes", "wrote", "writing"})
-QUOTED_BY = re.compile(r"\bquoted\s+by\s+(?:the\s+)?(.{2,40}?)\s+as\s+$")
-"""Before a cue: "Officials were quoted by AP as saying ..."; group 1 starts the medium."""
-QUOTED_BY_CHARS = 60
-"""How far before a cue "quoted by ... as" is looked for."""
-QUOTING = re.compile(r"\bquot(?:ed|es|ing)\s+(?!by\b)(\S.{1,80}?)\s+as\s+$")
-"""Before a cue: "State television quoted the disaster center ... as saying"; group 1 is who speaks."""
-QUOTING_CHARS = 100
 
 
 def posted_on(text: str, cue: tuple[int, int], form: str, position: int) -> str | None:
