@@ -199,6 +199,13 @@ def test_a_described_source_a_place_qualifies_is_the_description_not_the_place()
     assert "Gavarzin" not in origins_of("Residents at the village of Gavarzin complained that aid was slow.")
 
 
+def test_a_long_description_of_a_source_is_a_source() -> None:
+    said = "A senior fire department official said demonstrators blocked the firefighters."
+    assert "A senior fire department official" in origins_of(said)
+    two = "The comedian and talk show host said on Friday that she would host the show."
+    assert "The comedian and talk show host" not in origins_of(two)
+
+
 def test_police_descriptions_are_the_police_body_the_story_names() -> None:
     first = Article(
         text=(

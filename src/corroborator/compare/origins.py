@@ -43,6 +43,7 @@ PRONOUNS = QUOTE_PRONOUNS | word_set(
 )
 """Words that stand for a source without naming it: a speaker that is one of these is unresolved."""
 HEAD_ENDS = word_set("in at of from for on with near")
+DESCRIPTION_OPENERS = word_set("a an the one two three several some")
 _WORDS = re.compile(r"[^\W\d_][\w-]*")
 
 
@@ -213,7 +214,8 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
     words = _WORDS.findall(name)
     if label is not None and label != "PERSON":
         return label in NOT_SOURCES
-    if not words or (len(name.split()) > MAX_UNKNOWN_SOURCE_WORDS and label is None and not _placed(words)):
+    long_phrase = len(words) > MAX_UNKNOWN_SOURCE_WORDS and not (_placed(words) or _described(words))
+    if not words or (long_phrase and label is None):
         return True
     if label == "PERSON":
         return len(words) == 1 and _common_word_not_a_source(words[0])
@@ -230,6 +232,17 @@ def _placed(words: list[str]) -> bool:
     place phrase after "in", "at" or "of" qualifies, so longer than an unknown phrase may be."""
     head = _head_word(words)
     return len(words) <= MAX_PLACED_SOURCE_WORDS and head is not words[-1] and is_source_noun(head)
+
+
+def _described(words: list[str]) -> bool:
+    """ "A senior fire department official": a determiner, modifiers in lower case and a source noun, so
+    longer than an unknown phrase may be (not "the comedian and talk show host": two descriptions)."""
+    return (
+        len(words) <= MAX_PLACED_SOURCE_WORDS
+        and words[0].casefold() in DESCRIPTION_OPENERS
+        and all(word.islower() and word not in ("and", "or") for word in words[1:])
+        and is_source_noun(words[-1])
+    )
 
 
 def _head_word(words: list[str]) -> str:
