@@ -334,6 +334,8 @@ def test_a_place_qualifying_a_described_speaker_is_not_the_speaker(
         ("She wrote in The New York Times that it failed.", "that it failed", ["The New York Times"]),
         ("Kim said in a statement that the talks ended.", "that the talks ended", []),
         ("“We all have limits,” he wrote the AP on Wednesday.", None, ["Associated Press"]),
+        ("“She checked in on Thursday,” her rep confirms to PEOPLE.", None, ["People magazine"]),
+        ("“The plant will close,” the chief executive said to Reuters.", None, ["Reuters"]),
         (
             "“Everyone must remain vigilant,” Strauss-Kahn said in an interview in French daily Le Parisien.",
             None,

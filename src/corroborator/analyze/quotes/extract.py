@@ -69,6 +69,7 @@ POLL_RE = re.compile(
     r"(?:poll|polls|survey|surveys|study|analysis))\b"
 )
 _CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
+_TO = re.compile(r"\s*to\s+")
 _FUTURE = re.compile(r"(?:\bwill|\bshall|['’]ll)\s+(?:[a-z]+ly\s+)?$")
 FUTURE_CHARS = 30
 
@@ -361,9 +362,11 @@ def _verb_cue(
 def _past_addressee(
     article: ArticleView, form: str, position: int, end: int
 ) -> tuple[int | None, str | None]:
-    """Past who was told ("told Reuters that") or the medium written to ("“...,” he wrote the AP"), and the
-    medium if one was; None when the cue addresses no one."""
+    """Past who was told ("told Reuters that"), the medium written to ("“...,” he wrote the AP") or spoken
+    to ("..., her rep confirms to PEOPLE"), and the medium if one was; None when the cue addresses no one."""
     if form in TELL_FORMS:
         return skip_object(article, position, end)
-    written_to = article.mentions.medium_at(position) if form.lower() in WRITES else None
+    to = _TO.match(article.text, position)
+    addressed = to.end() if to is not None else position if form.lower() in WRITES else None
+    written_to = article.mentions.medium_at(addressed) if addressed is not None else None
     return (written_to[1], written_to[2]) if written_to is not None else (None, None)
