@@ -81,3 +81,17 @@ def test_first_words_cover_every_name() -> None:
     words = media.first_words()
     assert {"reuters", "associated", "kcna", "korean"} <= words
     assert "the" not in words
+
+
+@pytest.mark.parametrize(
+    "name", ["Timaru Herald", "the Timaru Herald", "Sioux City Journal", "The Fresno Times"]
+)
+def test_a_newspaper_the_list_does_not_hold_is_known_by_its_masthead(name: str) -> None:
+    found = media.lookup(name)
+    assert found is not None and found.kind == "newspaper"
+    assert found.name == name.removeprefix("the ").removeprefix("The ")
+
+
+@pytest.mark.parametrize("name", ["John Post", "Herald", "the local herald", "Lone Star", "Freddie Mercury"])
+def test_a_masthead_needs_capitalised_words_and_a_newspaper_word(name: str) -> None:
+    assert media.lookup(name) is None

@@ -354,6 +354,7 @@ def test_a_medium_or_platform_a_statement_was_made_on_relays_it(
 def test_who_was_told_is_the_whole_capitalised_name_after_the() -> None:
     (quote,) = quotes_of("Gaskin told the Timaru Herald the climber lacked experience.")
     assert quote.content.text == "the climber lacked experience"
+    assert quote.via == ["Timaru Herald"]  # a newspaper by its masthead
 
 
 def test_a_speaker_quoted_by_a_medium_speaks_and_the_medium_relays() -> None:

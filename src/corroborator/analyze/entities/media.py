@@ -19,6 +19,10 @@ The list lives in `corroborator/data/news_orgs.json`, one object per organisatio
 - `keep_the` (optional, default false): the leading "the" is part of the name ("The Hill"), so "Hill" alone
   does not match.
 
+A newspaper the list does not hold is known by its masthead: two to five capitalised words ending in a
+word newspapers are named with ("the Timaru Herald", "The Plain Dealer" not; `MASTHEAD_WORDS`), kind
+`newspaper`, no country.
+
 Matching ignores case, a leading "the", a possessive ("Reuters'", "KCNA's"), surrounding punctuation and
 descriptive words around the name ("the news agency Reuters", "Yonhap news agency", "state broadcaster KCTV").
 To add an organisation, append an object; names must be unique across the file.
@@ -86,6 +90,16 @@ class NewsOrg:
     aliases: tuple[str, ...]
     country: str
     kind: MediumKind
+
+
+MASTHEAD_WORDS = frozenset(
+    {"Herald", "Gazette", "Tribune", "Chronicle", "Courier", "Examiner", "Inquirer", "Enquirer", "Observer"}
+    | {"Telegraph", "Dispatch", "Journal", "Times", "Register", "Bulletin", "Advertiser", "Globe", "Sentinel"}
+    | {"Picayune", "Star-Ledger", "Star-Tribune"}
+)
+"""Last words of newspaper names ("the Timaru Herald"); not words that end people's or other names as
+well ("Post": John Post, "Mercury", "Sun", "Star": Lone Star)."""
+MASTHEAD_WORDS_MAX = 5
 
 
 @dataclass(frozen=True)
@@ -168,7 +182,19 @@ def lookup(name: str) -> NewsOrg | None:
     described = " " + _fold(" ".join(words[1:]))
     if len(words) > 1 and words[0] in index.exact and described in _DESCRIPTOR_SUFFIXES:
         return index.exact[words[0]]  # "KCNA report"
-    return None
+    return masthead(stripped)
+
+
+def masthead(name: str) -> NewsOrg | None:
+    """A newspaper the list does not hold, named by its masthead ("Timaru Herald"), or None."""
+    words = name.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    if not 2 <= len(words) <= MASTHEAD_WORDS_MAX or words[-1] not in MASTHEAD_WORDS:
+        return None
+    if not all(word[0].isupper() or word in ("of", "de") for word in words):
+        return None
+    return NewsOrg(" ".join(words), (), "", "newspaper")
 
 
 @functools.cache

@@ -210,7 +210,8 @@ def find_media(text: str) -> list[tuple[int, int, str]]:
     for run in _NAME_RUN.finditer(text):
         words = run.group().split()
         lead = 1 if len(words) > 1 and words[0] == "The" else 0
-        if not words or words[lead].lower().strip(".,'’") not in media.first_words():
+        first = words[lead].lower().strip(".,'’") if words else ""
+        if first not in media.first_words() and not any(word in media.MASTHEAD_WORDS for word in words[1:]):
             continue
         for size in range(min(5, len(words)), 0, -1):
             org = media.lookup(" ".join(words[:size]))
