@@ -134,3 +134,19 @@ def test_headline_words_taken_for_a_person_are_dropped_but_named_people_stay() -
     body = "Suspended Worker Kills 2\nThe suspended worker, Yvonne Hiller, was arrested."
     found = people_matching(r"Suspended Worker Kills 2|Yvonne Hiller", body)
     assert [m.text for m in checked_labels(body, found)] == ["Yvonne Hiller"]
+
+
+def test_a_name_an_apposition_describes_as_a_person_is_a_person() -> None:
+    text = (
+        "Darcy Davies, an agriculture student at the University of Alaska, wrote a thesis. "
+        "Apple, the maker of the iPhone, said sales rose. Heritage Properties, a restoration company, agreed."
+    )
+    bodies = [
+        EntityMention(m.start(), m.end(), m.group(), "ORG", m.group())
+        for m in re.finditer(r"Darcy Davies|Apple|Heritage Properties", text)
+    ]
+    assert [(m.text, m.label) for m in checked_labels(text, bodies)] == [
+        ("Darcy Davies", "PERSON"),
+        ("Apple", "ORG"),
+        ("Heritage Properties", "ORG"),
+    ]

@@ -4,14 +4,21 @@ capital of Bandar Abbas"), nor is a town before a state's abbreviation ("of Sche
 abbreviation itself; a name read with "the" or as an organisation elsewhere in the article is a body ("the
 Matanuska Creamery"), a ship is no person ("INS Mysore"), a common word opening a sentence is no name
 ("Arson is suspected"), and a surname read as a body or place beside the full name is a person ("Halcro"
-beside "Andrew Halcro")."""
+beside "Andrew Halcro"), as is a name an apposition describes as a person ("Darcy Davies, an agriculture
+student at ...")."""
 
 from __future__ import annotations
 
 import re
 
 from corroborator.facts.lines import is_heading
-from corroborator.lexicon import is_common_noun, is_lower_case_noun, names_a_place_or_body, sex_of_first_name
+from corroborator.lexicon import (
+    is_common_noun,
+    is_lower_case_noun,
+    names_a_person,
+    names_a_place_or_body,
+    sex_of_first_name,
+)
 from corroborator.types import EntityMention
 
 LOCATIVE = re.compile(
@@ -30,12 +37,19 @@ STATE_AFTER = re.compile(r",\s*" + STATE_ABBREVIATION)
 STATE = re.compile(STATE_ABBREVIATION)
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]*\s*)$")
 CONTEXT_CHARS = 24
+APPOSED_PERSON = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)(?=\s+(?:at|of|in|for|from|with|who)\b|,)"
+)
+"""An apposition whose head is group 1: ", an agriculture student at", ", the deputy commissioner of"."""
 SURNAME_MISREADS = frozenset({"ORG", "GPE", "LOC"})
 
 
 def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """`mentions` with the labels their context contradicts corrected, and common words taken for names
     dropped. A name read as a place once (after "in") is a place in all its mentions in the article."""
+    for mention in mentions:
+        if mention.label in SURNAME_MISREADS and _described_as_a_person(text, mention):
+            mention.label = "PERSON"
     _people_read_as_bodies(mentions)
     places = {m.text for m in mentions if m.label == "PERSON" and _after_locative(text, m)}
     towns = {m.text for m in mentions if m.label == "PERSON" and _a_place_in_a_state(text, m)}
@@ -84,6 +98,16 @@ def _people_read_as_bodies(mentions: list[EntityMention]) -> None:
         given_name = len(words) == 2 and mention.label == "ORG" and not is_common_noun(words[0])
         if given_name or (len(words) == 1 and not names_a_place_or_body(words[0])):
             mention.label = "PERSON"
+
+
+def _described_as_a_person(text: str, mention: EntityMention) -> bool:
+    """ "Darcy Davies, an agriculture student at the University of Alaska": a given name and a surname
+    the apposition after them describes as a person (not "Apple, the maker of ...": a common word)."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 3 or is_common_noun(words[0]) or not all(w[:1].isupper() for w in words):
+        return False
+    apposition = APPOSED_PERSON.match(text, mention.end)
+    return apposition is not None and names_a_person(apposition.group(1))
 
 
 def _a_place_in_a_state(text: str, mention: EntityMention) -> bool:
