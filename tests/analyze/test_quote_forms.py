@@ -20,7 +20,7 @@ TRANSCRIPT = (
 
 NOT_CUES = (
     *("said", "noting", "add", "show", "known", "support", "reporting", "editing", "remarks", "thought"),
-    *("called", "reported", "declined"),
+    *("called", "reported", "declined", "write"),
 )
 
 
@@ -198,6 +198,7 @@ def test_what_a_cue_says_before_a_participle_stops_at_its_speaker() -> None:
         "She called into a radio program when she was home sick, and called in to a town hall.",
         "Julie Hirschfeld Davis reported from Midway Atoll.",
         "Obama's approval rating is strong, though it has declined slightly from 58 percent to 55 percent.",
+        "He took a low $3 million to write (with Billy Ray and novelist Suzanne Collins) and direct.",
     ],
 )
 def test_the_writers_own_phrases_acts_and_credits_are_no_attribution(text: str) -> None:

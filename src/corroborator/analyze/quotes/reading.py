@@ -53,7 +53,9 @@ _IMPERSONAL = re.compile(
 """The writer's own words: "it would be a stretch to say", "it is fair to say", "it's safe to say"."""
 IMPERSONAL_CHARS = 80
 _PARTICIPLE_ADVERBS = word_set("even now also still then again later only just often repeatedly")
-_COORDINATOR = re.compile(r"(?:and|or|nor)\s")
+_COORDINATOR = re.compile(r"(?:\([^()]{0,80}\)\s*)?(?:and|or|nor)\s")
+"""A content that opens with a coordinator, maybe past a parenthesis ("to write (with Billy Ray) and
+direct"): the cue is a verb of a coordinated act, not speech."""
 """What follows a cue is no content when it goes on with another verb: "paid to write and direct the film"."""
 _SPEAKER_STARTS = word_set("he she they we i it the a an his her their its one another said says told")
 
