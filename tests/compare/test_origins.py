@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from corroborator.analyze.pipeline import shared_analyzer
 from corroborator.compare import build_brief
-from corroborator.types import Article, CopyLink
+from corroborator.types import Article, CopyLink, OriginTrace
 
 TEXT = (
     "Police in Tarnow arrested two men on Tuesday after a robbery at the central bank branch.\n"
@@ -79,14 +79,17 @@ def test_sources_reporting_together_are_each_an_origin_of_the_fact() -> None:
     assert agreement.independent_origins == 2 and not agreement.single_origin
 
 
+def traces_of(said: str, lines: tuple[str, str]) -> list[OriginTrace]:
+    """The origins listed in a brief of two outlets that both print `said`, each with one line of its own."""
+    pairs = zip(("Daily One", "Daily Two"), lines, strict=True)
+    articles = [Article(text=f"{said}\n{line}\n", outlet=outlet) for outlet, line in pairs]
+    return build_brief("s", articles, shared_analyzer().analyze(articles)).origins
+
+
 def test_a_journalist_noted_as_relaying_a_quote_is_listed_as_a_relay() -> None:
     said = '"We have been here before," Sean Payton said (via Jeff Duncan of the Times-Picayune).'
-    articles = [
-        Article(text=f"{said}\n{line}\n", outlet=outlet)
-        for outlet, line in (("Daily One", "The Saints play on Sunday."), ("Daily Two", "Bush is hurt."))
-    ]
-    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
-    roles = {t.origin: (t.role, t.kind) for t in brief.origins}
+    traces = traces_of(said, ("The Saints play on Sunday.", "Bush is hurt."))
+    roles = {t.origin: (t.role, t.kind) for t in traces}
     assert roles["Sean Payton"][0] == "origin"
     assert roles["Jeff Duncan"][0] == "relay"
     assert roles["The Times-Picayune"] == ("relay", "newspaper")
@@ -182,12 +185,7 @@ def test_a_person_read_as_a_body_with_a_title_is_the_person() -> None:
 
 def test_a_source_placed_by_a_preposition_is_named_by_its_head() -> None:
     said = "A Mafia boss hanged himself in his cell, police in Sicily said."
-    articles = [
-        Article(text=f"{said}\n{line}\n", outlet=outlet)
-        for outlet, line in (("Daily One", "He was 52."), ("Daily Two", "The raid was on Tuesday."))
-    ]
-    brief = build_brief("s", articles, shared_analyzer().analyze(articles))
-    origins = [trace.origin for trace in brief.origins]
+    origins = [trace.origin for trace in traces_of(said, ("He was 52.", "The raid was on Tuesday."))]
     assert "police in Sicily" in origins
     assert "Sicily" not in origins
 
