@@ -11,9 +11,11 @@ import functools
 import os
 import shutil
 import tempfile
+import threading
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from corroborator.errors import CorroboratorError
 
@@ -127,7 +129,24 @@ def prepared_folder() -> Path:
     return target
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+_READER_LOCK = threading.RLock()
+"""NLTK's WordNet reader reads its data files through shared handles and fills its maps lazily, so one
+thread at a time reads it (the web server builds briefs in worker threads)."""
+
+
+def _one_thread_at_a_time(function: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(function)
+    def locked(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _READER_LOCK:
+            return function(*args, **kwargs)
+
+    return locked
+
+
 @functools.cache
+@_one_thread_at_a_time
 def load_wordnet() -> WordNetCorpusReader:
     """NLTK's reader over our copy of WordNet 3.0 (about 2 s the first time in a process)."""
     import nltk
@@ -146,6 +165,7 @@ def load_wordnet() -> WordNetCorpusReader:
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def verb_base(word: str) -> str:
     """The base form of a verb ("planned" -> "plan", "wrote" -> "write"); the word itself if unknown."""
     base = load_wordnet().morphy(word.casefold(), "v")
@@ -153,12 +173,14 @@ def verb_base(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def knows_word(word: str) -> bool:
     """Whether WordNet has `word` (or its base form) in any part of speech."""
     return bool(load_wordnet().synsets(word.casefold()))
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def is_source_noun(word: str) -> bool:
     """Whether a noun names a person or body that can be a source ("spokesman", "police", "sources" as
     informants; not "bill", "grenade", "letters")."""
@@ -171,12 +193,14 @@ def is_source_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def is_common_noun(word: str) -> bool:
     """Whether `word` has a noun sense that is not a named instance ("commissioner", not "Herman")."""
     return any(not s.instance_hypernyms() for s in load_wordnet().synsets(word.casefold(), pos="n"))
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def is_only_adjective(word: str) -> bool:
     """Whether WordNet knows `word` (or its base form: "biggest") as an adjective and as nothing else
     ("hourlong", "wealthy"; not "official", "young", "early")."""
@@ -187,6 +211,7 @@ def is_only_adjective(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def is_lower_case_noun(word: str) -> bool:
     """Whether WordNet has the word, in lower case, as a common noun that names no person: "Arson" as
     "arson", "Riot"; not "Herman" (only a name) or "Police" (a body)."""
@@ -197,6 +222,7 @@ def is_lower_case_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def names_a_place_or_body(word: str) -> bool:
     """Whether WordNet knows `word` as a place or a group ("Jordan", "Washington"; not "Payton")."""
     senses = load_wordnet().synsets(word.casefold(), pos="n")
@@ -204,12 +230,14 @@ def names_a_place_or_body(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def can_name_a_place(word: str) -> bool:
     """Whether a common noun has a sense that is a place ("village", "province"; not "company")."""
     return any(s.lexname() == "noun.location" for s in load_wordnet().synsets(word.casefold(), pos="n"))
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def is_document_noun(word: str) -> bool:
     """Whether a noun's most used sense is a communication: a statement, report, letter or video."""
     senses = load_wordnet().synsets(word.casefold(), pos="n")
@@ -221,6 +249,7 @@ SENSES_CONSIDERED = 3
 
 
 @functools.lru_cache(maxsize=8192)
+@_one_thread_at_a_time
 def same_or_more_general(left: str, right: str) -> bool:
     """Whether one term names the same thing as the other or a more general thing ("automatic rifles" /
     "assault rifles": an assault rifle is an automatic rifle). Terms are words or compounds; a sense of one
@@ -235,6 +264,7 @@ def same_or_more_general(left: str, right: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+@_one_thread_at_a_time
 def role_names(word: str) -> tuple[str, ...]:
     """The word and the other names WordNet gives its first noun sense ("lawyer" -> "lawyer", "attorney"),
     lower case."""
@@ -244,6 +274,7 @@ def role_names(word: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8192)
+@_one_thread_at_a_time
 def noun_base(phrase: str) -> str | None:
     """The singular of a noun or compound ("defense lawyers" -> "defense lawyer"), lower case; None when
     WordNet does not know it as a noun."""
@@ -252,6 +283,7 @@ def noun_base(phrase: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def names_a_person(term: str) -> bool:
     """Whether a word or compound has a noun sense, among its first SENSES_CONSIDERED, that is a kind of
     person ("district attorney", "producers"; not "meeting" or "message")."""
@@ -259,6 +291,7 @@ def names_a_person(term: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+@_one_thread_at_a_time
 def is_kind_of_role(title: str, role: str) -> bool:
     """Whether a title names a role or a kind of it, as nouns ("district attorney" is a "prosecutor",
     "defense attorney" a "defense lawyer" and a "lawyer"; "lawyer" is no "prosecutor")."""
@@ -269,6 +302,7 @@ def is_kind_of_role(title: str, role: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+@_one_thread_at_a_time
 def is_degree_word(word: str) -> bool:
     """Whether a modifier tells a degree, not a kind: WordNet's first sense of it is a quantity
     ("maximum", "minimum"). "the maximum sentence" and "a life sentence" can name one sentence, as "the
@@ -299,6 +333,7 @@ VERB_HYPERNYM_DEPTH = 2
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def related_verbs(left: str, right: str) -> bool:
     """Whether two verbs can tell one event: the same base form, a shared sense (of their first
     SENSES_CONSIDERED: "check into" / "enter" do not, "murder" / "kill" do through a hypernym within
@@ -316,6 +351,7 @@ def related_verbs(left: str, right: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
 def opposite_verbs(left: str, right: str) -> bool:
     """Whether one verb names the opposite of the other ("begin" / "end", "resign" / "take office")."""
     second = {lemma.name() for sense in _verb_senses(right) for lemma in sense.lemmas()} | {verb_base(right)}
