@@ -150,3 +150,18 @@ def test_a_name_an_apposition_describes_as_a_person_is_a_person() -> None:
         ("Apple", "ORG"),
         ("Heritage Properties", "ORG"),
     ]
+
+
+def test_a_name_before_a_group_noun_is_a_body_but_not_before_people_or_an_act() -> None:
+    text = (
+        "Palmer and Mat Su Central fire departments responded. Obama aides said so. "
+        "The Obama administration agreed. Smith said the Gray family was told of the Jones family."
+    )
+    assert labelled(r"Mat Su Central|Obama|Smith|Gray|Jones", text) == [
+        ("Mat Su Central", "ORG"),
+        ("Obama", "PERSON"),
+        ("Obama", "PERSON"),
+        ("Smith", "PERSON"),
+        ("Gray", "ORG"),
+        ("Jones", "ORG"),
+    ]

@@ -244,6 +244,15 @@ def is_document_noun(word: str) -> bool:
     return bool(senses) and senses[0].lexname() == "noun.communication"
 
 
+@functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
+def is_group_noun(word: str) -> bool:
+    """Whether a noun's most used sense is a group of people: a department, a council, the police (not
+    "administration", first an act, nor "officials", people)."""
+    senses = load_wordnet().synsets(word.casefold(), pos="n")
+    return bool(senses) and senses[0].lexname() == "noun.group"
+
+
 SENSES_CONSIDERED = 3
 """A term's first senses only: rare senses relate almost any two common words."""
 

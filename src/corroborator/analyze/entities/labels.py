@@ -14,6 +14,7 @@ import re
 from corroborator.facts.lines import is_heading
 from corroborator.lexicon import (
     is_common_noun,
+    is_group_noun,
     is_lower_case_noun,
     names_a_person,
     names_a_place_or_body,
@@ -42,6 +43,8 @@ APPOSED_PERSON = re.compile(
 )
 """An apposition whose head is group 1: ", an agriculture student at", ", the deputy commissioner of"."""
 SURNAME_MISREADS = frozenset({"ORG", "GPE", "LOC"})
+GROUP_AFTER = re.compile(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+"""Lower-case words after a name: a group noun, maybe after a modifier ("Mat Su Central fire departments")."""
 
 
 def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -65,7 +68,7 @@ def checked_labels(text: str, mentions: list[EntityMention]) -> list[EntityMenti
             mention.label = "PRODUCT"
         elif mention.label == "PERSON" and mention.text in places:
             mention.label = "FAC" if len(mention.text.split()) > 1 else "GPE"
-        elif mention.label == "PERSON" and mention.text in bodies:
+        elif mention.label == "PERSON" and (mention.text in bodies or _names_a_group(text, mention)):
             mention.label = "ORG"
         elif mention.label == "PERSON" and _common_word_opening_a_sentence(text, mention, mentions):
             continue
@@ -108,6 +111,18 @@ def _described_as_a_person(text: str, mention: EntityMention) -> bool:
         return False
     apposition = APPOSED_PERSON.match(text, mention.end)
     return apposition is not None and names_a_person(apposition.group(1))
+
+
+def _names_a_group(text: str, mention: EntityMention) -> bool:
+    """ "Mat Su Central fire departments": a name before a noun whose first sense is a group, maybe after a
+    common noun ("fire"); not "Obama aides" (people) nor "the Obama administration" (first an act)."""
+    following = GROUP_AFTER.match(text, mention.end)
+    if following is None:
+        return False
+    first, second = following.groups()
+    if is_group_noun(first):
+        return True
+    return second is not None and is_lower_case_noun(first) and is_group_noun(second)
 
 
 def _a_place_in_a_state(text: str, mention: EntityMention) -> bool:
