@@ -20,7 +20,7 @@ TRANSCRIPT = (
 
 NOT_CUES = (
     *("said", "noting", "add", "show", "known", "support", "reporting", "editing", "remarks", "thought"),
-    *("called", "reported", "declined", "write"),
+    *("called", "reported", "declined", "write", "accused", "criticized", "call", "report"),
 )
 
 
@@ -176,6 +176,43 @@ def test_speaker_and_content_of_a_cue(text: str, cue: str, speaker: str, content
     assert found[0].content.text == (content or text[: text.index("”") + 1])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior official who asked not to be identified said a deal was close.",
+        "A senior official, who asked not to be named, said a deal was close.",
+        "A senior official who spoke on condition of anonymity said a deal was close.",
+        "A senior official who requested anonymity as he was not authorized to speak said a deal was close.",
+    ],
+)
+def test_a_source_asking_for_anonymity_is_the_speaker_and_the_request_says_nothing(text: str) -> None:
+    assert cues_and_speakers(quotes_of(text)) == [("said", "A senior official")]
+    assert quotes_of(text)[0].content.text == "a deal was close"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A woman whose son was hurt in the crash told reporters that the road was icy.", "A woman"),
+        (
+            "A rival general manager whose plans could be affected by the Red Sox’s addition of Teixeira "
+            "also indicated that a deal was getting closer.",
+            "A rival general manager",
+        ),
+    ],
+)
+def test_a_clause_on_whose_tells_of_someone_else_than_the_speaker(text: str, speaker: str) -> None:
+    assert [s for _, s in cues_and_speakers(quotes_of(text))] == [speaker]
+
+
+def test_a_source_whose_apposition_asks_for_anonymity_is_the_speaker() -> None:
+    text = (
+        "The employee of four years, a registered Republican who spoke on the condition of anonymity for "
+        "fear of losing her job, said she became pregnant last year."
+    )
+    assert cues_and_speakers(quotes_of(text)) == [("said", "The employee of four years")]
+
+
 def test_what_a_cue_says_before_a_participle_stops_at_its_speaker() -> None:
     text = '"To say that is insane," Sanders said, going on to say that the country has changed.'
     said = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text == "said")
@@ -199,10 +236,19 @@ def test_what_a_cue_says_before_a_participle_stops_at_its_speaker() -> None:
         "Julie Hirschfeld Davis reported from Midway Atoll.",
         "Obama's approval rating is strong, though it has declined slightly from 58 percent to 55 percent.",
         "He took a low $3 million to write (with Billy Ray and novelist Suzanne Collins) and direct.",
+        "The trial of the Kraft foods employee accused of shooting three co-workers starts Monday.",
+        "A senator criticized for his remarks on the floor left the chamber.",
+        "The state's Fire Marshal's office is assisting in the investigation, and anyone with knowledge of "
+        "the fire is asked to call Palmer Police Sergeant Shawn Gray.",
     ],
 )
 def test_the_writers_own_phrases_acts_and_credits_are_no_attribution(text: str) -> None:
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text.lower() in NOT_CUES]
+
+
+def test_who_accuses_or_criticizes_someone_still_speaks() -> None:
+    text = "Trump accused Comey of lying, and Democrats criticized Trump for the remarks."
+    assert cues_and_speakers(quotes_of(text)) == [("accused", "Trump"), ("criticized", "Democrats")]
 
 
 def test_calling_a_question_into_doubt_is_still_a_stance() -> None:

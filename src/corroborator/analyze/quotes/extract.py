@@ -70,8 +70,14 @@ POLL_RE = re.compile(
 )
 _CONJUNCTION_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _TO = re.compile(r"\s*to\s+")
-_FUTURE = re.compile(r"(?:\bwill|\bshall|['’]ll)\s+(?:[a-z]+ly\s+)?$")
-FUTURE_CHARS = 30
+_NOT_MADE_YET = re.compile(
+    r"(?:\bwill|\bshall|['’]ll"
+    r"|\b(?:is|are|was|were|be|been|being)\s+(?:asked|urged|encouraged|invited|requested)\s+to)"
+    r"\s+(?:[a-z]+ly\s+)?$"
+)
+"""Before a cue, a statement not made yet: "Ross will argue that ...", "anyone with knowledge of the fire is
+asked to call Sergeant Gray"."""
+NOT_MADE_YET_CHARS = 40
 
 
 def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) -> list[Quote]:
@@ -336,8 +342,8 @@ def _verb_cue(
         return None
     if _in_writers_phrase(article.text, cue):
         return None
-    if _FUTURE.search(article.text, max(start, cue[0] - FUTURE_CHARS), cue[0]):
-        return None  # "Ross will argue that ...": a statement not made yet
+    if _NOT_MADE_YET.search(article.text, max(start, cue[0] - NOT_MADE_YET_CHARS), cue[0]):
+        return None
     position, cites = skip_fillers(article, cue[1], end)
     quoting = quoting_before(article, start, cue)
     previous = quoting.quoted(article) or previous  # "quoted the governor as saying": the governor

@@ -61,6 +61,8 @@ _KEEPING = word_set("maintain maintains maintained maintaining")
 _CHARGE = word_set("charge charges charged charging")
 _ADDED_THING = re.compile(r"\s+(?:fuel|more|much|so|some|weight|insult|another|\d)\b", re.I)
 """Adding a thing ("could add fuel to the tensions", "would add so many new layers"), not a remark."""
+_ANONYMITY_REQUEST = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified)|(?:for\s+)?anonymity)\b", re.I)
+"""Asking not to be named ("an official who asked not to be named said"): no message."""
 _ACT_WHEN_FOLLOWED_BY: dict[str, re.Pattern[str]] = {
     form: followed_by
     for forms, followed_by in (
@@ -71,6 +73,12 @@ _ACT_WHEN_FOLLOWED_BY: dict[str, re.Pattern[str]] = {
         ("call calls called calling", re.compile(r"\s+in(?:\s+to|to)\b(?!\s+question)")),  # "called in to"
         ("report reports reported reporting", re.compile(r"\s+from\b")),  # "Davis reported from Midway"
         ("decline declines declined declining", re.compile(r"\s+(?:\w+ly\s+)?(?:by|from)\b")),  # "fell by 4"
+        ("accused", re.compile(r"\s+of\b")),  # "the employee accused of shooting three co-workers"
+        ("ask asks asked asking request requests requested requesting", _ANONYMITY_REQUEST),
+        (
+            "blamed criticized criticised praised condemned slammed blasted mocked ridiculed",
+            re.compile(r"\s+(?:for|over)\b"),  # "a senator criticized for his remarks"
+        ),
     )
     for form in forms.split()
 }
@@ -176,7 +184,8 @@ def trim_auxiliaries(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def speaker_before(text: str, mentions: MentionIndex, start: int, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase (or entity) right before a cue, past auxiliaries, appositions and "who"."""
-    cue_start = _before_parenthesis(text, start, cue_start)
+    cue_start = _before_anonymity(text, start, _before_parenthesis(text, start, cue_start))
+    cue_start = _before_whose(text, start, cue_start)
     words = words_before(text, max(start, cue_start - 300), cue_start)
     while words and is_auxiliary(text[words[-1][0] : words[-1][1]]):
         words.pop()
@@ -213,6 +222,49 @@ def _before_parenthesis(text: str, start: int, cue_start: int) -> int:
     """ "Sen. Claire McCaskill (D-Mo.) said": the speaker ends before a parenthesis right before the cue."""
     found = _TRAILING_PARENTHESIS.search(text, max(start, cue_start - 50), cue_start)
     return found.start() if found is not None and found.start() > start else cue_start
+
+
+_ANONYMITY = re.compile(
+    r",?\s+who\s+[^.;“”\"]{0,160}?\b(?:anonymity|anonymously|not\s+to\s+be\s+(?:named|identified)"
+    r"|not\s+authori[sz]ed)\b[^.;,“”\"]{0,60},?\s*$",
+    re.I,
+)
+"""A relative clause that asks for anonymity, between a source and its cue: "an official who asked not to
+be named", "a source who spoke on condition of anonymity because he was not authorized to speak"."""
+ANONYMITY_CHARS = 260
+_OPENING_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,]*$")
+
+
+def _before_anonymity(text: str, start: int, cue_start: int) -> int:
+    """ "A source who spoke on condition of anonymity said": the speaker ends before the relative clause,
+    and before the apposition it closes ("The employee, a registered Republican who spoke on the condition
+    of anonymity, said": the employee)."""
+    found = _ANONYMITY.search(text, max(start, cue_start - ANONYMITY_CHARS), cue_start)
+    if found is None or found.start() <= start:
+        return cue_start
+    apposition = _OPENING_APPOSITION.search(text, max(start, found.start() - 60), found.start())
+    if apposition is not None and found.group().rstrip().endswith(",") and apposition.start() > start:
+        return apposition.start()
+    return found.start()
+
+
+_WHOSE_CLAUSE = re.compile(r",?\s+whose\s+([^,.;:“”\"()—–]{1,120})$")
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|could|would|can|will|may|might)(?:\s+\S+){2}")
+"""An auxiliary and two more words: the clause's own verb ("was hurt in", "have been invalidated"; not
+"is helping" before "push for", where the cue is the clause's)."""
+_CLAUSE_JOINS = re.compile(r"\b(?:as|and|but|or|while|because|when|if|who|which|that)\b", re.I)
+
+
+def _before_whose(text: str, start: int, cue_start: int) -> int:
+    """ "A rival general manager whose plans could be affected by the deal indicated": the speaker ends
+    before a relative clause on "whose" that has a verb of its own before the cue (it tells of someone
+    else: "son", "plans"); not "Iran, whose leaders have called for" (the cue is the clause's), nor past
+    a conjunction ("whose protests could ... as the party seeks")."""
+    found = _WHOSE_CLAUSE.search(text, max(start, cue_start - 130), cue_start)
+    if found is None or found.start() <= start or _CLAUSE_JOINS.search(found.group(1)):
+        return cue_start
+    verb = _CLAUSE_VERB.search(found.group(1))
+    return found.start() if verb is not None else cue_start
 
 
 def _past_infinitive(text: str, words: list[tuple[int, int]]) -> bool:
