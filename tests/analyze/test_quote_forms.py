@@ -436,3 +436,17 @@ def test_who_is_quoted_as_saying_speaks_and_a_medium_quoting_them_relays(
     (quote,) = quotes_of(text)
     assert (quote.speaker.text if quote.speaker else None, quote.via) == (speaker, via)
     assert quote.content.text == (content or text[text.index(" as saying ") + 11 : -1])
+
+
+def test_media_named_as_a_group_closing_a_sentence_speak_and_relay_the_statement_inside() -> None:
+    text = "French police say robbers cleaned out a jewelry store in Paris, news organizations report."
+    quotes = quotes_of(text)
+    assert cues_and_speakers(quotes) == [("say", "French police"), ("report", "news organizations")]
+    assert quotes[0].via == ["news organizations"]
+
+
+@pytest.mark.parametrize(
+    "text", ["He was named in the documents, the police report.", "Prices rose, in the report."]
+)
+def test_an_ambiguous_verb_closing_a_sentence_after_no_plural_speaker_is_no_cue(text: str) -> None:
+    assert quotes_of(text) == []

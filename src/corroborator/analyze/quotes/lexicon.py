@@ -128,6 +128,9 @@ _COLON_AFTER = re.compile(rb"[ \t]*[:,]\s*[\"?]")
 _QUOTATION_BEFORE = re.compile(rb"[,?!.][\"?][ \t]+(?:[a-z.'-]+[ \t]+){1,3}$")
 """A quotation closing, then the speaker, right before the verb: ""...," she continued."."""
 QUOTATION_LOOKBACK = 60
+_CLOSING_SPEAKER_BEFORE = re.compile(rb",[ \t]+(?:[a-z'-]+[ \t]+){0,2}[a-z'-]*[a-z]s[ \t]+$")
+"""A comma, then a plural speaker right before the verb: "..., news organizations report."."""
+_SENTENCE_END_AFTER = re.compile(rb"[ \t]*[.!?]")
 _CUE_HEAD = re.compile(
     rf"(?<![a-z-]){word_trie(SINGLE_CUES | _SPEECH_BEFORE_COLON | PHRASES_BY_FIRST.keys())}(?![a-z])".encode()
 )
@@ -150,9 +153,19 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
         if phrase is not None:
             cues.append(phrase)
             skip_until = phrase[1]
-        elif word in SINGLE_CUES or (word in _SPEECH_BEFORE_COLON and _by_a_quotation(folded, start, end)):
+        elif word in SINGLE_CUES or (word in _SPEECH_BEFORE_COLON and _beside_or_closing(folded, start, end)):
             cues.append((start, end, word))
     return cues
+
+
+def _beside_or_closing(folded: bytes, start: int, end: int) -> bool:
+    """Whether a quotation is beside the verb, or the verb closes its sentence after a plural speaker that
+    follows a comma ("..., news organizations report.")."""
+    if _by_a_quotation(folded, start, end):
+        return True
+    if _SENTENCE_END_AFTER.match(folded, end) is None:
+        return False
+    return _CLOSING_SPEAKER_BEFORE.search(folded, max(0, start - QUOTATION_LOOKBACK), start) is not None
 
 
 def _by_a_quotation(folded: bytes, start: int, end: int) -> bool:
@@ -232,6 +245,12 @@ MEDIUM_NOUNS = re.compile(
     r"media|dispatch|daily)$",
     re.IGNORECASE,
 )
+MEDIA_GROUP = re.compile(
+    r"^(?:(?:the|local|national|foreign|international|several|many|other|some)\s+)*"
+    r"(?:news\s+(?:organi[sz]ations|outlets|agencies|media|reports)|media(?:\s+(?:outlets|reports))?)$",
+    re.IGNORECASE,
+)
+"""Media named as a group, no one of them named: "news organizations report", "local media said"."""
 STATE_MEDIA_RE = re.compile(r"\bstate(?:-run|-controlled| news| official)?\s+(?:media|news agency|agency|"
                             r"television|tv|broadcaster|outlet)\b", re.IGNORECASE)
 # Countries by the words that name them or their people, for "state media" without a named medium.

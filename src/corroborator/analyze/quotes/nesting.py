@@ -18,7 +18,7 @@ import bisect
 import re
 
 from corroborator.analyze.quotes.lexicon import inflections
-from corroborator.analyze.quotes.relay import MAX_ENCLOSING_CHARS, medium_of
+from corroborator.analyze.quotes.relay import MAX_ENCLOSING_CHARS, media_group, medium_of
 from corroborator.analyze.quotes.speaker import END_PUNCT
 from corroborator.analyze.quotes.text import trim
 from corroborator.types.analysis import Quote, Span
@@ -55,7 +55,7 @@ def without_nested(text: str, quotes: list[Quote]) -> list[Quote]:
 def _relays(outer: Quote) -> bool:
     """A medium, or a journalist writing for one ("Ken Rosenthal of Fox Sports reports that ..."), relays the
     attributions in its content."""
-    if medium_of(outer.speaker_entity) is not None:
+    if medium_of(outer.speaker_entity) is not None or media_group(outer) is not None:
         return True
     phrase = outer.speaker.text.casefold() if outer.speaker else ""
     return any(medium_of(name) and name.casefold() in phrase for name in outer.via)

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from corroborator.analyze.entities import media
-from corroborator.analyze.quotes.lexicon import MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
+from corroborator.analyze.quotes.lexicon import MEDIA_GROUP, MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
 from corroborator.analyze.quotes.mentions import MentionIndex, find_media, medium_named, nearest
 from corroborator.analyze.quotes.text import after_a_place_noun
 from corroborator.lexicon import (
@@ -227,6 +227,16 @@ def add_enclosing_media(quotes: list[Quote]) -> None:
                 medium = medium_of(name)
                 if medium and medium not in quote.via and medium != medium_of(quote.speaker_entity):
                     quote.via.append(medium)
+            group = media_group(outer)
+            if group is not None and group not in quote.via:
+                quote.via.append(group)
+
+
+def media_group(quote: Quote) -> str | None:
+    """The speaker's words when they name media as a group ("news organizations"), else None."""
+    if quote.speaker is None or not MEDIA_GROUP.match(quote.speaker.text):
+        return None
+    return quote.speaker.text
 
 
 _NOTED_RELAY = re.compile(r"\((?:via|h/t|hat tip to)\s+([^()\n]{2,80})\)")
