@@ -158,6 +158,17 @@ def test_a_document_speaks_for_who_issued_it_also_when_named_again() -> None:
     assert not {"the information", "a statement of the event organisers"} & set(origins)
 
 
+def test_a_document_named_with_a_proper_modifier_and_an_inquiry_are_sources_of_their_own() -> None:
+    text = (
+        "Ashgabat hosts a seminar on elections, a statement of the event organisers said on Wednesday."
+        "\nAccording to the Turkmen constitution, the parliament passes laws and approves the budget."
+    )
+    origins = origins_of(text)
+    assert "Turkmen constitution" in origins
+    assert "An autopsy" in origins_of("An autopsy shows that Gray was hit in the back by three bullets.")
+    assert "The decision" not in origins_of("The decision shows that the court was split on the case.")
+
+
 def test_what_people_at_large_believe_has_no_origin_in_them() -> None:
     assert "Most people" not in origins_of("Most people thought the actress was dead.")
     assert "many economists" not in origins_of("Even so, many economists think Greece will default.")

@@ -10,8 +10,9 @@ from corroborator.lexicon import is_document_noun
 
 _AUTHORED = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:of|from|by)\s+(.+)$", re.IGNORECASE)
 """A document and who issued it: "a message from the Central Commission", "a statement of the organisers"."""
-_BARE = re.compile(r"^the\s+(?:[a-z-]+\s+)?([a-z]+)$", re.IGNORECASE)
-"""A document named again with no author: "the message", "the information", "the new report"."""
+_BARE = re.compile(r"^[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)$")
+"""A document named again with no author: "the message", "the information", "the new report" (not "the
+Turkmen constitution": a proper modifier names a document of its own)."""
 
 
 class DocumentAuthors:

@@ -14,7 +14,7 @@ from corroborator.compare.documents import DocumentAuthors
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.one_source import OneSource
 from corroborator.compare.units import Unit
-from corroborator.lexicon import is_common_noun, is_document_noun, is_source_noun, knows_word
+from corroborator.lexicon import is_common_noun, is_document_noun, is_inquiry_noun, is_source_noun, knows_word
 from corroborator.types import Article, CopyLink, OriginTrace, Quote
 
 GENERIC_STATE_MEDIA = "state media"
@@ -37,6 +37,8 @@ BELIEF_FORMS = frozenset(form for verb in BELIEF_VERBS for form in inflections(v
 GROUP_QUANTIFIERS = word_set("most many some few several all")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 NOT_SOURCES = frozenset({"PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "LOC"})
+"""Labels of things, not sources; a law whose head word names a document is cited ("the Turkmen
+constitution")."""
 PRONOUNS = QUOTE_PRONOUNS | word_set(
     "my our your his its their one ones all both each which whom that this these those there someone "
     "somebody nobody none anyone anybody everyone everybody no-one"
@@ -213,7 +215,7 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
     label = clusters.label(name)
     words = _WORDS.findall(name)
     if label is not None and label != "PERSON":
-        return label in NOT_SOURCES
+        return label in NOT_SOURCES and not (label == "LAW" and is_document_noun(words[-1]))
     long_phrase = len(words) > MAX_UNKNOWN_SOURCE_WORDS and not (_placed(words) or _described(words))
     if not words or (long_phrase and label is None):
         return True
@@ -224,7 +226,12 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
         return True
     if _is_proper_name(words) or (head[0].isupper() and not knows_word(head)):
         return False  # a name ("Angels GM Tony Reagins") or a word the dictionary does not know ("THR")
-    return not (is_source_noun(head) or is_document_noun(head) or is_source_noun(_head_word(words)))
+    return not (
+        is_source_noun(head)
+        or is_document_noun(head)
+        or is_inquiry_noun(head)
+        or is_source_noun(_head_word(words))
+    )
 
 
 def _placed(words: list[str]) -> bool:

@@ -244,6 +244,21 @@ def is_document_noun(word: str) -> bool:
     return bool(senses) and senses[0].lexname() == "noun.communication"
 
 
+INQUIRY_SENSES = frozenset({"inquiry.n.01", "investigation.n.02"})
+
+
+@functools.lru_cache(maxsize=65536)
+@_one_thread_at_a_time
+def is_inquiry_noun(word: str) -> bool:
+    """Whether a noun's most used sense is an inquiry or a kind of one, whose findings have an origin: an
+    autopsy, a study, a poll, tests, an investigation (not "decision" or "plan")."""
+    senses = load_wordnet().synsets(word.casefold(), pos="n")
+    if not senses:
+        return False
+    names = {senses[0].name()} | {s.name() for s in senses[0].closure(lambda s: s.hypernyms())}
+    return bool(names & INQUIRY_SENSES)
+
+
 @functools.lru_cache(maxsize=65536)
 @_one_thread_at_a_time
 def is_group_noun(word: str) -> bool:
