@@ -169,6 +169,12 @@ def test_a_document_named_with_a_proper_modifier_and_an_inquiry_are_sources_of_t
     assert "The decision" not in origins_of("The decision shows that the court was split on the case.")
 
 
+def test_a_named_broadcast_is_a_source_without_what_it_tells_of_but_unnamed_reports_are_not() -> None:
+    epix = "The EPIX broadcast of the match made note of the record of heavyweight title fights."
+    assert "The EPIX broadcast" in origins_of(epix)
+    assert "reports from the scene" not in origins_of("Reports from the scene said the fire was out.")
+
+
 def test_what_people_at_large_believe_has_no_origin_in_them() -> None:
     assert "Most people" not in origins_of("Most people thought the actress was dead.")
     assert "many economists" not in origins_of("Even so, many economists think Greece will default.")

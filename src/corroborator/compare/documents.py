@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from corroborator.compare.units import Unit
-from corroborator.lexicon import is_document_noun
+from corroborator.lexicon import is_document_noun, is_source_noun
 
 _AUTHORED = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:of|from|by)\s+(.+)$", re.IGNORECASE)
 """A document and who issued it: "a message from the Central Commission", "a statement of the organisers"."""
@@ -29,7 +29,7 @@ class DocumentAuthors:
             return attribution
         phrase = quote.speaker.text.strip()
         authored = _AUTHORED.match(phrase)
-        if authored is not None and is_document_noun(authored.group(1)):
+        if authored is not None and is_document_noun(authored.group(1)) and _an_author(authored.group(2)):
             author = attribution[0] if quote.speaker_entity else authored.group(2)
             self._last[unit.article] = author
             return [author, *attribution[1:]]
@@ -38,3 +38,11 @@ class DocumentAuthors:
         if bare is None or last is None or quote.speaker_entity or not is_document_noun(bare.group(1)):
             return attribution
         return [last, *attribution[1:]]
+
+
+def _an_author(phrase: str) -> bool:
+    """Whether what a document is "of" or "from" can have issued it: a name or a source noun ("the
+    Central Commission", "the event organisers"; not "the match" in "the EPIX broadcast of the match")."""
+    words = phrase.split()
+    named = words[1:] if words[0].casefold() == "the" and len(words) > 1 else words
+    return named[0][:1].isupper() or is_source_noun(words[-1])

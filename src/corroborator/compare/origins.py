@@ -180,10 +180,20 @@ def _normalise(chain: list[str], state_media: str | None, clusters: EntityCluste
         elif _not_a_source(raw, clusters):
             continue
         else:
-            name = clusters.of(_named_in(raw, clusters))
+            name = clusters.of(_document_named(raw) or _named_in(raw, clusters))
         if name not in out:
             out.append(name)
     return out
+
+
+def _document_named(speaker: str) -> str | None:
+    """A named document without what it tells of: "The EPIX broadcast of the match" -> "The EPIX
+    broadcast"; None for a phrase that is no such document."""
+    words = speaker.split()
+    cut = next((i for i, word in enumerate(words[1:], start=1) if word.casefold() in HEAD_ENDS), None)
+    if cut is None or not is_document_noun(words[cut - 1]) or not any(w[0].isupper() for w in words[1:cut]):
+        return None
+    return " ".join(words[:cut])
 
 
 def _named_in(speaker: str, clusters: EntityClusters) -> str:
@@ -226,19 +236,23 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
         return True
     if _is_proper_name(words) or (head[0].isupper() and not knows_word(head)):
         return False  # a name ("Angels GM Tony Reagins") or a word the dictionary does not know ("THR")
-    return not (
-        is_source_noun(head)
-        or is_document_noun(head)
-        or is_inquiry_noun(head)
-        or is_source_noun(_head_word(words))
-    )
+    return not (_names_a_source(head) or is_source_noun(_head_word(words)) or _placed(words))
+
+
+def _names_a_source(noun: str) -> bool:
+    """A person or body, a document or an inquiry ("officials", "a statement", "an autopsy")."""
+    return is_source_noun(noun) or is_document_noun(noun) or is_inquiry_noun(noun)
 
 
 def _placed(words: list[str]) -> bool:
-    """ "An office worker in Dubai", "Carabinieri paramilitary police in Palermo": a source noun that a
-    place phrase after "in", "at" or "of" qualifies, so longer than an unknown phrase may be."""
+    """ "An office worker in Dubai", "Carabinieri paramilitary police in Palermo", "The EPIX broadcast of
+    the match": a source noun, or a document noun with a name, that a phrase after "in", "at" or "of"
+    qualifies, so longer than an unknown phrase may be."""
     head = _head_word(words)
-    return len(words) <= MAX_PLACED_SOURCE_WORDS and head is not words[-1] and is_source_noun(head)
+    if len(words) > MAX_PLACED_SOURCE_WORDS or head is words[-1]:
+        return False
+    named = any(word[0].isupper() for word in words[1:])  # "The EPIX broadcast", not "reports from ..."
+    return is_source_noun(head) or (named and is_document_noun(head))
 
 
 def _described(words: list[str]) -> bool:

@@ -46,7 +46,7 @@ CLAUSE_VERBS = ("seem", "appear")
 # Multi-word cues, content after them; the first word is inflected.
 PHRASAL_CUES = (
     "call for", "call on", "point out", "go on to say", "make clear", "make it clear", "push for", "refer to",
-    "talk about", "speak about", "point to", "speak of", "speak out", "weigh in",
+    "talk about", "speak about", "point to", "speak of", "speak out", "weigh in", "make note of",
 )
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
