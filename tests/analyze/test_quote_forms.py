@@ -20,7 +20,7 @@ TRANSCRIPT = (
 
 NOT_CUES = (
     *("said", "noting", "add", "show", "known", "support", "reporting", "editing", "remarks", "thought"),
-    *("called", "reported", "declined", "write", "accused", "criticized", "call", "report"),
+    *("called", "reported", "declined", "write", "accused", "criticized", "call", "report", "writing"),
 )
 
 
@@ -238,12 +238,18 @@ def test_what_a_cue_says_before_a_participle_stops_at_its_speaker() -> None:
         "He took a low $3 million to write (with Billy Ray and novelist Suzanne Collins) and direct.",
         "The trial of the Kraft foods employee accused of shooting three co-workers starts Monday.",
         "A senator criticized for his remarks on the floor left the chamber.",
+        "Soon, with co-author James Swanson, I embarked on the adventure of writing her biography.",
         "The state's Fire Marshal's office is assisting in the investigation, and anyone with knowledge of "
         "the fire is asked to call Palmer Police Sergeant Shawn Gray.",
     ],
 )
 def test_the_writers_own_phrases_acts_and_credits_are_no_attribution(text: str) -> None:
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text.lower() in NOT_CUES]
+
+
+def test_making_a_point_of_saying_is_saying() -> None:
+    text = "And he made a point of saying the nightclub was a place of solidarity."
+    assert cues_and_speakers(quotes_of(text)) == [("saying", "he")]
 
 
 def test_who_accuses_or_criticizes_someone_still_speaks() -> None:

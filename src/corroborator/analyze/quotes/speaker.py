@@ -108,12 +108,25 @@ def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
         return text[cue[1] : cue[1] + 6].lower().split()[:1] == ["with"]
     if is_participle(form) and _CREDIT.match(text, cue[1]):
         return True  # "(Reporting by Valerie Volcovici; Editing by Leslie Adler)"
+    if is_participle(form) and _of_a_noun(text, cue):
+        return True
     if lowered in _KEEPING:
         return text[cue[1] : cue[1] + 8].lower().split()[:1] in (["the"], ["their"], ["its"], ["a"], ["an"])
     if lowered not in _REACTIONS:
         return False
     following = re.match(r"\s*(\w+)", text[cue[1] : cue[1] + 20])
     return following is not None and following.group(1).lower() in _NOT_A_MESSAGE
+
+
+_NOUN_OF = re.compile(r"\b(?:the|an?|this|that|his|her|their|its|our|my)\s+(?!point\b)([a-z]+)\s+of\s+$")
+"""A noun a gerund completes; not "made a point of saying" (an idiom: he did say it)."""
+
+
+def _of_a_noun(text: str, cue: tuple[int, int]) -> bool:
+    """A gerund completing a noun ("the adventure of writing her biography", "the art of saying no"): it
+    names an activity, not a statement (not "accused of saying", "instead of saying")."""
+    found = _NOUN_OF.search(text, max(0, cue[0] - 40), cue[0])
+    return found is not None and is_common_noun(found.group(1))
 
 
 def _names_a_thing(text: str, cue: tuple[int, int]) -> bool:
