@@ -420,7 +420,12 @@ def test_a_speaker_quoted_by_a_medium_speaks_and_the_medium_relays() -> None:
     ("text", "speaker", "via", "content"),
     [
         ("Reuters quoted an officer as saying two men were held.", "an officer", ["Reuters"], None),
-        ("Iranian state TV quoted the governor as saying 10 people died.", "the governor", ["IRNA"], None),
+        (
+            "Iranian state TV quoted the governor as saying 10 people died.",
+            "the governor",
+            ["state television"],
+            None,
+        ),
         ("Police quoted the victim as saying he was robbed at gunpoint.", "the victim", [], None),
         (
             "The quake hit seven villages, Iranian officials were quoted by AP as saying.",
@@ -456,3 +461,12 @@ def test_media_named_as_a_group_closing_a_sentence_speak_and_relay_the_statement
 )
 def test_an_ambiguous_verb_closing_a_sentence_after_no_plural_speaker_is_no_cue(text: str) -> None:
     assert quotes_of(text) == []
+
+
+def test_state_television_is_told_and_relays_as_written_unless_the_article_names_it() -> None:
+    (told,) = quotes_of("The governor, Heidar Alishvandi, told the state television that rescue teams left.")
+    assert told.via == ["state television"]
+    named = quotes_of("KCTV aired the speech. State television said Kim Jong Un visited a factory.")
+    assert [q.speaker_entity for q in named if q.cue and q.cue.text == "said"] == ["KCTV"]
+    agency = quotes_of("Iran's news agency IRNA said so. State media said three aftershocks were felt.")
+    assert [q.speaker_entity for q in agency if q.speaker and q.speaker.text == "State media"] == ["IRNA"]

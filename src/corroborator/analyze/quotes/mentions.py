@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from corroborator.analyze.entities import media
-from corroborator.analyze.quotes.lexicon import COUNTRY_WORDS
+from corroborator.analyze.quotes.lexicon import COUNTRY_WORDS, STATE_MEDIA_RE
 from corroborator.lexicon import (
     is_kind_of_role,
     names_a_person,
@@ -32,6 +32,12 @@ MEDIUM_KINDS: dict[str, frozenset[str]] = {
 }
 """The kinds of news organisation (`data/news_orgs.json`) each describing noun can stand for."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+GENERIC_STATE_MEDIA = frozenset({"state media", "state television"})
+"""State media named by description alone, none of them by name."""
+STATE_BROADCAST = re.compile(r"\b(?:television|tv|broadcaster)\b", re.IGNORECASE)
+"""A state medium described as a broadcaster: "state television", "State-run TV"."""
+_BROADCASTER_NAME = re.compile(r"\b(?:Television|TV|Broadcasting)\b")
+_STATE_MEDIUM_AT = re.compile(r"\s*(?:the\s+)?(" + STATE_MEDIA_RE.pattern + ")", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"(?<![\w.])((?:[A-Za-z-]+ ){1,3})$")
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+((?:[a-z-]+\s+)?[a-z-]+),\s*$")
 _APPOSED_TITLE = re.compile(r",\s+(?:one of the|an?|the)\s+((?:[a-z-]+\s+)?[a-z-]+)(?=[,.;])")
@@ -65,6 +71,10 @@ class MentionIndex:
 
     def medium_at(self, position: int) -> tuple[int, int, str] | None:
         """The medium named right at `position` (white space or "the" allowed before it)."""
+        described = _STATE_MEDIUM_AT.match(self.text, position)
+        if described is not None:  # "told the state television"
+            name = self.state_medium(described.group(1))
+            return (described.start(1), described.end(1), name) if name is not None else None
         index = bisect.bisect_left(self._media, (position, 0, ""))
         if index == len(self._media):
             return None
@@ -182,8 +192,13 @@ class MentionIndex:
             index -= 1
         return None
 
-    def state_medium(self) -> str | None:
-        """The state medium this article names, else the one of the first country with state media."""
+    def state_medium(self, phrase: str = "") -> str | None:
+        """The state medium a phrase stands for: for "state television" ("State-run TV"), the state
+        broadcaster this article names, else the phrase as written ("state television": the news agency of
+        the country is another medium); for "state media", the state medium this article names, else the
+        one of the first country with state media."""
+        if STATE_BROADCAST.search(phrase):
+            return self._named_state_broadcaster() or "state television"
         for _, _, name in self._media:
             org = media.lookup(name)
             if org is not None and org.kind == "state_media":
@@ -195,6 +210,17 @@ class MentionIndex:
                 if outlets:
                     return outlets[0].name
         return None
+
+    def _named_state_broadcaster(self) -> str | None:
+        for _, _, name in self._media:
+            org = media.lookup(name)
+            if org is not None and org.kind == "state_media" and _broadcasts(org):
+                return org.name
+        return None
+
+
+def _broadcasts(org: media.NewsOrg) -> bool:
+    return any(_BROADCASTER_NAME.search(name) for name in (org.name, *org.aliases))
 
 
 def _kinds_described(noun: str) -> frozenset[str] | None:

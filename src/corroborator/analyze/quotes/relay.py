@@ -7,7 +7,13 @@ import re
 
 from corroborator.analyze.entities import media
 from corroborator.analyze.quotes.lexicon import MEDIA_GROUP, MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
-from corroborator.analyze.quotes.mentions import MentionIndex, find_media, medium_named, nearest
+from corroborator.analyze.quotes.mentions import (
+    GENERIC_STATE_MEDIA,
+    MentionIndex,
+    find_media,
+    medium_named,
+    nearest,
+)
 from corroborator.analyze.quotes.text import after_a_place_noun
 from corroborator.lexicon import (
     is_source_noun,
@@ -61,7 +67,7 @@ def resolve_speaker(text: str, start: int, end: int, mentions: MentionIndex) -> 
         antecedent = mentions.ending_near(start - 2)
         return antecedent.entity if antecedent else None
     if STATE_MEDIA_RE.search(text):
-        return mentions.state_medium() or "state media"
+        return mentions.state_medium(text) or "state media"
     if MEDIUM_NOUNS.match(lowered):
         return mentions.last_medium_before(start, lowered)
     inside = mentions.in_span(start, end)
@@ -159,7 +165,7 @@ def _holder_of_group(lowered: str, start: int, mentions: MentionIndex) -> Entity
 def resolve_cited(text: str, start: int, mentions: MentionIndex) -> str:
     """The canonical name of what a speaker cites ("state media" -> KCNA), else the phrase itself."""
     if STATE_MEDIA_RE.search(text) or text.strip().lower() in ("state media", "state-run media"):
-        return mentions.state_medium() or text.strip()
+        return mentions.state_medium(text) or text.strip()
     org = media.lookup(text)
     if org is not None:
         return org.name
@@ -204,6 +210,8 @@ def medium_of(name: str | None) -> str | None:
     """The canonical medium name for a speaker key, or None when the speaker is not a medium."""
     if not name:
         return None
+    if name in GENERIC_STATE_MEDIA:
+        return name
     org = media.lookup(name)
     return org.name if org else None
 
