@@ -470,3 +470,16 @@ def test_state_television_is_told_and_relays_as_written_unless_the_article_names
     assert [q.speaker_entity for q in named if q.cue and q.cue.text == "said"] == ["KCTV"]
     agency = quotes_of("Iran's news agency IRNA said so. State media said three aftershocks were felt.")
     assert [q.speaker_entity for q in agency if q.speaker and q.speaker.text == "State media"] == ["IRNA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "entity"),
+    [
+        ("North Korea's state media said Kim visited a factory.", "North Korea's state media", "KCNA"),
+        ("Earlier, the official state news agency said 10 died.", "the official state news agency", None),
+    ],
+)
+def test_state_media_with_their_country_are_one_speaker(text: str, speaker: str, entity: str | None) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert entity is None or quote.speaker_entity == entity

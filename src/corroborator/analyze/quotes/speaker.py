@@ -9,6 +9,7 @@ from corroborator.analyze.quotes.lexicon import (
     NP_BOUNDARIES,
     OBJECT_FORMS,
     SPEECH_FORMS,
+    STATE_MEDIA_RE,
     is_participle,
     word_set,
 )
@@ -350,8 +351,19 @@ def _comma_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+_STATE_MEDIA_ENDING = re.compile(
+    r"(?:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?\s+)?(?i:(?:the\s+)?(?:official\s+)?"
+    + STATE_MEDIA_RE.pattern
+    + r")\s*$"
+)
+"""State media with the country that owns them: "North Korea's state media" ("state" is no cue there)."""
+
+
 def _noun_phrase_ending(text: str, mentions: MentionIndex, start: int, np_end: int) -> tuple[int, int] | None:
     np_end = trim(text, start, np_end)[1]
+    state_media = _STATE_MEDIA_ENDING.search(text, max(start, np_end - 80), np_end)
+    if state_media is not None:
+        return (state_media.start(), np_end)
     mention = mentions.ending_near(np_end)
     if mention is not None and mention.start >= start and not _places_a_description(text, start, mention):
         held = _place_holder(text, mentions, start, mention.start, np_end)
