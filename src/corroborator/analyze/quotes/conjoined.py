@@ -45,10 +45,10 @@ def listed_speakers(
     is a person, a body or a medium and the list opens a clause (so "director Gary Ross and The Hollywood
     Reporter and Collider are reporting" lists the last two)."""
     names = _names(text, mentions, speaker[0] - REACH, speaker[1] + REACH)
-    anchor = _anchor(text, names, speaker, inverted)
+    relative = text[speaker[0] : speaker[1]].lower() in ("who", "which")
+    anchor = _anchor(text, names, speaker, inverted, relative)
     if anchor is None:
         return []
-    relative = text[speaker[0] : speaker[1]].lower() in ("who", "which")
     if inverted:
         listed = _listed_after(text, names, anchor)
     else:
@@ -61,20 +61,25 @@ def listed_speakers(
 
 def _names(text: str, mentions: MentionIndex, start: int, end: int) -> list[_Name]:
     """Media and the people and bodies named in [start, end), a medium over the mentions inside it."""
-    media = [(s, e, key) for s, e, key in mentions.media_in(max(0, start), end)]
-    found = [
-        _Name(s, e, key, frozenset(m.entity for m in mentions.in_span(s, e))) for s, e, key in media
-    ]
+    media = mentions.media_in(max(0, start), end)
+    inside: dict[int, set[str]] = {index: set() for index in range(len(media))}
+    found = []
     for mention in mentions.in_span(max(0, start), end):
-        if mention.label in _NAME_KINDS and not any(n.start <= mention.start < n.end for n in found):
+        medium = next((i for i, (s, e, _) in enumerate(media) if s <= mention.start and mention.end <= e), -1)
+        if medium >= 0:
+            inside[medium].add(mention.entity)
+        elif mention.label in _NAME_KINDS and not any(s <= mention.start < e for s, e, _ in media):
             found.append(_Name(mention.start, mention.end, mention.entity, frozenset({mention.entity})))
+    found += [_Name(s, e, key, frozenset(inside[i])) for i, (s, e, key) in enumerate(media)]
     return sorted(found, key=lambda n: n.start)
 
 
-def _anchor(text: str, names: list[_Name], speaker: tuple[int, int], inverted: bool) -> _Name | None:
+def _anchor(
+    text: str, names: list[_Name], speaker: tuple[int, int], inverted: bool, relative: bool
+) -> _Name | None:
     """The name the speaker is: the first in an inverted speaker ("reports FoxSports.com and ..."), the
-    last before the cue, or the antecedent of "who"."""
-    if text[speaker[0] : speaker[1]].lower() in ("who", "which"):
+    last before the cue, or the antecedent of a `relative` speaker ("who")."""
+    if relative:
         before = text[: speaker[0]].rstrip().rstrip(",").rstrip()
         return next((n for n in names if n.end == len(before)), None)
     inside = [n for n in names if speaker[0] <= n.start and n.end <= speaker[1] + 1]
