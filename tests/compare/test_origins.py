@@ -175,6 +175,12 @@ def test_a_named_broadcast_is_a_source_without_what_it_tells_of_but_unnamed_repo
     assert "reports from the scene" not in origins_of("Reports from the scene said the fire was out.")
 
 
+def test_a_countrys_institution_is_a_source_but_its_things_are_not() -> None:
+    center = "According to Iran's seismologic center, the epicenter was in the waters of the Persian Gulf."
+    assert "Iran's seismologic center" in origins_of(center)
+    assert "the epicenter" not in " ".join(origins_of(center))
+
+
 def test_what_people_at_large_believe_has_no_origin_in_them() -> None:
     assert "Most people" not in origins_of("Most people thought the actress was dead.")
     assert "many economists" not in origins_of("Even so, many economists think Greece will default.")

@@ -236,7 +236,20 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
         return True
     if _is_proper_name(words) or (head[0].isupper() and not knows_word(head)):
         return False  # a name ("Angels GM Tony Reagins") or a word the dictionary does not know ("THR")
+    if _a_bodys_institution(name, clusters):
+        return False
     return not (_names_a_source(head) or is_source_noun(_head_word(words)) or _placed(words))
+
+
+_OWNED = re.compile(r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:[a-z-]+\s+){0,2}[a-z]+$")
+BODY_OWNERS = frozenset({"GPE", "ORG", "NORP"})
+
+
+def _a_bodys_institution(name: str, clusters: EntityClusters) -> bool:
+    """ "Iran's seismologic center", "Tehran's disaster office": a country's or body's own institution, a
+    common noun after its possessive name."""
+    owned = _OWNED.match(name)
+    return owned is not None and clusters.label(owned.group(1)) in BODY_OWNERS
 
 
 def _names_a_source(noun: str) -> bool:
