@@ -171,6 +171,13 @@ def test_a_name_beside_the_speaker_that_is_no_fellow_speaker_is_left_out(text: s
     assert all(not quote.co_speakers for quote in quotes_of(text))
 
 
+def test_both_takes_up_the_two_people_just_named_and_the_two_takes_up_no_one() -> None:
+    both = quotes_of("John Smith met Bill Jones on Monday. Both men said the talks went well.")
+    assert [(q.speaker_entity, q.co_speakers) for q in both] == [("John Smith", ["Bill Jones"])]
+    two = "Deborah Teasley spoke. Brian Nichols was convicted. The two jurors said the talks were calm."
+    assert [(q.speaker_entity, q.co_speakers) for q in quotes_of(two)] == [(None, [])]
+
+
 def test_a_relay_noted_in_parentheses_relays_the_quote_before_it() -> None:
     text = (
         '"I don\'t know that this is a rallying cry," Coach Sean Payton said of the injuries (via Jeff '

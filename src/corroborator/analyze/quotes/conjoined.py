@@ -1,6 +1,7 @@
 """Sources named together as one speaker: "The Hollywood Reporter and Collider are reporting", "reports
-FoxSports.com and Yahoo! Sports", "Nikki Finke and Mike Fleming, who wrote". Each names a source of the
-content: the quote's speaker is one of them, the others are its co-speakers."""
+FoxSports.com and Yahoo! Sports", "Nikki Finke and Mike Fleming, who wrote", or taken up together ("Perlo
+and his co-counsel, Robin Yanes ... both attorneys said"). Each names a source of the content: the quote's
+speaker is one of them, the others are its co-speakers."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from corroborator.analyze.quotes.lexicon import word_set
 from corroborator.analyze.quotes.mentions import MentionIndex
 from corroborator.analyze.quotes.speaker import CUE_WORDS
+from corroborator.lexicon import names_a_person, noun_base
 
 REACH = 200
 """How far from the speaker a list of names may run."""
@@ -57,6 +59,25 @@ def listed_speakers(
         return []  # "said Stuart Pimm, Doris Duke Professor of ...": names after commas alone are appositions
     own = next((name for name in listed if speaker_entity in (name.key, *name.mentions)), anchor)
     return [own.key, *(name.key for name in listed if name is not own and name.key != own.key)]
+
+
+_PAIR = re.compile(r"[Bb]oth\s+(?:[a-z-]+\s+)?([a-z]+)")
+PAIR_REACH = 400
+"""How far before "both attorneys" the two people it takes up may be named."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
+
+
+def paired_speakers(text: str, mentions: MentionIndex, speaker: tuple[int, int]) -> list[str]:
+    """The two people "both attorneys" or "both men" takes up: the last two named before it in its own
+    sentence and the one before; [] for any other speaker, or unless exactly two are named there ("the two
+    jurors" may be people never named, and is left alone)."""
+    pair = _PAIR.fullmatch(text, speaker[0], speaker[1])
+    if pair is None or not names_a_person(noun_base(pair.group(1)) or pair.group(1)):
+        return []
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, speaker[0] - PAIR_REACH), speaker[0])]
+    start = ends[-2] if len(ends) >= 2 else max(0, speaker[0] - PAIR_REACH)
+    people = list(dict.fromkeys(m.entity for m in mentions.in_span(start, speaker[0]) if m.label == "PERSON"))
+    return people if len(people) == 2 else []
 
 
 def _names(text: str, mentions: MentionIndex, start: int, end: int) -> list[_Name]:

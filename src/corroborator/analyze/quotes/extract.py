@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from corroborator.analyze.nlp.arrays import read_sentence_bounds, sentence_bounds
 from corroborator.analyze.nlp.load import text_of
-from corroborator.analyze.quotes.conjoined import listed_speakers
+from corroborator.analyze.quotes.conjoined import listed_speakers, paired_speakers
 from corroborator.analyze.quotes.lexicon import (
     CLAUSE_FORMS,
     OBJECT_VERBS,
@@ -254,6 +254,7 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
         via += [name for name in named if name != speaker_entity and name not in via]
         inverted = found.speaker[0] > found.cue[0]
         listed = listed_speakers(text, article.mentions, found.speaker, speaker_entity, inverted)
+        listed = listed or paired_speakers(text, article.mentions, found.speaker)
         speaker_entity, co_speakers = (listed[0], listed[1:]) if listed else (speaker_entity, [])
     return Quote(
         content=Span(c_start, c_end, text[c_start:c_end]),
