@@ -181,6 +181,19 @@ def test_a_countrys_institution_is_a_source_but_its_things_are_not() -> None:
     assert "the epicenter" not in " ".join(origins_of(center))
 
 
+def test_a_role_one_article_gives_a_person_stands_for_that_person_in_another() -> None:
+    named = Article(
+        text="Courthouse killer Brian Nichols was sentenced on Saturday.\nThe storm hit the coast.\n",
+        outlet="Daily One",
+    )
+    described = Article(
+        text='"I am sorry," the convicted killer said.\nThe storm hit the coast.\n', outlet="Daily Two"
+    )
+    brief = build_brief("s", [named, described], shared_analyzer().analyze([named, described]))
+    listed = [trace.origin for trace in brief.origins]
+    assert "Brian Nichols" in listed and "the convicted killer" not in listed
+
+
 def test_what_people_at_large_believe_has_no_origin_in_them() -> None:
     assert "Most people" not in origins_of("Most people thought the actress was dead.")
     assert "many economists" not in origins_of("Even so, many economists think Greece will default.")

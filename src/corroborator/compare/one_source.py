@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from corroborator.compare.entities_table import EntityClusters
 from corroborator.compare.units import Unit
-from corroborator.lexicon import is_source_noun, noun_base
+from corroborator.lexicon import is_source_noun, names_a_person, noun_base
 
 POLICE_WORDS = frozenset({"police", "cops", "cop", "deputies", "officers", "troopers"})
 POLICE_BODY = re.compile(r"\b(?:police|constabulary|gendarmerie|carabinieri|garda|sheriff['’]s)\b", re.I)
@@ -34,6 +34,7 @@ class OneSource:
             bodies.update(name for name in names if is_police_body(name))
         self._story_bodies: Counter[str] = sum(self._bodies.values(), Counter())
         self._described: dict[str, dict[str, None]] = {}
+        self._titled = _people_by_title(units, clusters)
 
     def source_of(self, origin: str, article: str) -> str:
         """The source `origin` is one with in `article`: an earlier description it takes up, the police body
@@ -41,7 +42,16 @@ class OneSource:
         origin = self._taken_up(origin, article)
         if is_police_description(origin):
             return self._police_of(article) or "police"
-        return origin
+        return self._titled_person(origin) or origin
+
+    def _titled_person(self, origin: str) -> str | None:
+        """ "the convicted killer" -> Brian Nichols, whom an article of the story names "killer Brian
+        Nichols": the one person of the story named with the description's head noun as a title."""
+        described = ROLE_DESCRIPTION.fullmatch(origin)
+        if described is None:
+            return None
+        people = self._titled.get(_base(described.group(1)), set())
+        return next(iter(people)) if len(people) == 1 else None
 
     def _taken_up(self, origin: str, article: str) -> str:
         """ "the spokeswoman" or "The Ministry" -> the last earlier origin of the article ending in that noun
@@ -64,6 +74,25 @@ class OneSource:
         if named:
             return named.most_common(1)[0][0]
         return next(iter(self._story_bodies)) if len(self._story_bodies) == 1 else None
+
+
+ROLE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
+"""A source described by a role: "the convicted killer", "the judge"."""
+TITLE_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _people_by_title(units: list[Unit], clusters: EntityClusters) -> dict[str, set[str]]:
+    """Role noun -> the people of the story named with it right before their name ("killer Brian
+    Nichols", "Attorney Mark Jay Heller" is not lower case and is left to the article's own titles)."""
+    titled: dict[str, set[str]] = {}
+    for unit in units:
+        for mention in unit.entities:
+            if mention.label != "PERSON":
+                continue
+            before = TITLE_BEFORE.search(unit.text, 0, max(0, mention.start - unit.start))
+            if before is not None and names_a_person(before.group(1)):
+                titled.setdefault(_base(before.group(1)), set()).add(clusters.of(mention.entity))
+    return titled
 
 
 def is_police_body(name: str) -> bool:
