@@ -190,7 +190,7 @@ def _document_named(speaker: str) -> str | None:
     """A named document without what it tells of: "The EPIX broadcast of the match" -> "The EPIX
     broadcast"; None for a phrase that is no such document."""
     words = speaker.split()
-    cut = next((i for i, word in enumerate(words[1:], start=1) if word.casefold() in HEAD_ENDS), None)
+    cut = _head_end(words)
     if cut is None or not is_document_noun(words[cut - 1]) or not any(w[0].isupper() for w in words[1:cut]):
         return None
     return " ".join(words[:cut])
@@ -281,10 +281,13 @@ def _described(words: list[str]) -> bool:
 
 def _head_word(words: list[str]) -> str:
     """The word a phrase is about when a preposition follows it ("police in Sicily" -> "police")."""
-    for index, word in enumerate(words[1:], start=1):
-        if word.casefold() in HEAD_ENDS:
-            return words[index - 1]
-    return words[-1]
+    cut = _head_end(words)
+    return words[-1] if cut is None else words[cut - 1]
+
+
+def _head_end(words: list[str]) -> int | None:
+    """The index of the first preposition after a phrase's first word ("in" of "police in Sicily")."""
+    return next((i for i, word in enumerate(words[1:], start=1) if word.casefold() in HEAD_ENDS), None)
 
 
 def _is_proper_name(words: list[str]) -> bool:

@@ -240,8 +240,8 @@ def can_name_a_place(word: str) -> bool:
 @_one_thread_at_a_time
 def is_document_noun(word: str) -> bool:
     """Whether a noun's most used sense is a communication: a statement, report, letter or video."""
-    senses = load_wordnet().synsets(word.casefold(), pos="n")
-    return bool(senses) and senses[0].lexname() == "noun.communication"
+    sense = _first_noun_sense(word)
+    return sense is not None and sense.lexname() == "noun.communication"
 
 
 INQUIRY_SENSES = frozenset({"inquiry.n.01", "investigation.n.02"})
@@ -252,10 +252,10 @@ INQUIRY_SENSES = frozenset({"inquiry.n.01", "investigation.n.02"})
 def is_inquiry_noun(word: str) -> bool:
     """Whether a noun's most used sense is an inquiry or a kind of one, whose findings have an origin: an
     autopsy, a study, a poll, tests, an investigation (not "decision" or "plan")."""
-    senses = load_wordnet().synsets(word.casefold(), pos="n")
-    if not senses:
+    sense = _first_noun_sense(word)
+    if sense is None:
         return False
-    names = {senses[0].name()} | {s.name() for s in senses[0].closure(lambda s: s.hypernyms())}
+    names = {sense.name()} | {s.name() for s in sense.closure(lambda s: s.hypernyms())}
     return bool(names & INQUIRY_SENSES)
 
 
@@ -264,8 +264,14 @@ def is_inquiry_noun(word: str) -> bool:
 def is_group_noun(word: str) -> bool:
     """Whether a noun's most used sense is a group of people: a department, a council, the police (not
     "administration", first an act, nor "officials", people)."""
+    sense = _first_noun_sense(word)
+    return sense is not None and sense.lexname() == "noun.group"
+
+
+def _first_noun_sense(word: str) -> Synset | None:
+    """The most used noun sense of a word (callers hold the reader's lock)."""
     senses = load_wordnet().synsets(word.casefold(), pos="n")
-    return bool(senses) and senses[0].lexname() == "noun.group"
+    return senses[0] if senses else None
 
 
 SENSES_CONSIDERED = 3

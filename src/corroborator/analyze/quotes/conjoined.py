@@ -83,7 +83,7 @@ def paired_speakers(text: str, mentions: MentionIndex, speaker: tuple[int, int])
 def _names(text: str, mentions: MentionIndex, start: int, end: int) -> list[_Name]:
     """Media and the people and bodies named in [start, end), a medium over the mentions inside it."""
     media = mentions.media_in(max(0, start), end)
-    inside: dict[int, set[str]] = {index: set() for index in range(len(media))}
+    inside: list[set[str]] = [set() for _ in media]
     found = []
     for mention in mentions.in_span(max(0, start), end):
         medium = next((i for i, (s, e, _) in enumerate(media) if s <= mention.start and mention.end <= e), -1)

@@ -32,7 +32,7 @@ MEDIUM_KINDS: dict[str, frozenset[str]] = {
 }
 """The kinds of news organisation (`data/news_orgs.json`) each describing noun can stand for."""
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-GENERIC_STATE_MEDIA = frozenset({"state media", "state television"})
+DESCRIBED_STATE_MEDIA = frozenset({"state media", "state television"})
 """State media named by description alone, none of them by name."""
 STATE_BROADCAST = re.compile(r"\b(?:television|tv|broadcaster)\b", re.IGNORECASE)
 """A state medium described as a broadcaster: "state television", "State-run TV"."""

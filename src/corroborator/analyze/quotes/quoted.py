@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corroborator.analyze.quotes.mentions import GENERIC_STATE_MEDIA
 from corroborator.analyze.quotes.reading import ArticleView, Found, content_before
 from corroborator.analyze.quotes.relay import medium_of, resolve_speaker
 from corroborator.analyze.quotes.speaker import END_PUNCT, speaker_before
@@ -78,4 +77,4 @@ def _quoting_medium(article: ArticleView, start: int, quoting: int) -> str | Non
     if subject is None:
         return None
     name = resolve_speaker(article.text[subject[0] : subject[1]], *subject, article.mentions)
-    return name if name is not None and (medium_of(name) or name in GENERIC_STATE_MEDIA) else None
+    return name if medium_of(name) else None

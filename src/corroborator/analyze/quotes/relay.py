@@ -8,7 +8,7 @@ import re
 from corroborator.analyze.entities import media
 from corroborator.analyze.quotes.lexicon import MEDIA_GROUP, MEDIUM_NOUNS, PERSON_PRONOUNS, STATE_MEDIA_RE
 from corroborator.analyze.quotes.mentions import (
-    GENERIC_STATE_MEDIA,
+    DESCRIBED_STATE_MEDIA,
     MentionIndex,
     find_media,
     medium_named,
@@ -210,7 +210,7 @@ def medium_of(name: str | None) -> str | None:
     """The canonical medium name for a speaker key, or None when the speaker is not a medium."""
     if not name:
         return None
-    if name in GENERIC_STATE_MEDIA:
+    if name in DESCRIBED_STATE_MEDIA:
         return name
     org = media.lookup(name)
     return org.name if org else None
