@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from corroborator.analyze.nlp.arrays import read_sentence_bounds, sentence_bounds
 from corroborator.analyze.nlp.load import text_of
+from corroborator.analyze.quotes.acts import is_act, is_passive
 from corroborator.analyze.quotes.conjoined import listed_speakers, paired_speakers
 from corroborator.analyze.quotes.lexicon import (
     CLAUSE_FORMS,
@@ -55,7 +56,7 @@ from corroborator.analyze.quotes.relay import (
     resolve_speaker,
 )
 from corroborator.analyze.quotes.signed import signed_quotes
-from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT, is_act, is_passive
+from corroborator.analyze.quotes.speaker import DETERMINERS, END_PUNCT
 from corroborator.analyze.quotes.text import QuoteIndex, sentence_pieces, trim, words_before
 from corroborator.analyze.quotes.turns import labelled_line, person_labels_line, transcript_turns, with_turns
 from corroborator.lexicon import is_common_noun, is_only_adjective
