@@ -178,6 +178,17 @@ def test_both_takes_up_the_two_people_just_named_and_the_two_takes_up_no_one() -
     assert [(q.speaker_entity, q.co_speakers) for q in quotes_of(two)] == [(None, [])]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lt. Gov. John Smith met Dr. Bill Jones on Monday at the St. Regis. Both men said it went well.",
+        "John Smith met Bill Jones in Washington, D.C. on Monday. Both men said the talks went well.",
+    ],
+)
+def test_both_finds_its_sentences_past_abbreviations(text: str) -> None:
+    assert [(q.speaker_entity, q.co_speakers) for q in quotes_of(text)] == [("John Smith", ["Bill Jones"])]
+
+
 def test_a_relay_noted_in_parentheses_relays_the_quote_before_it() -> None:
     text = (
         '"I don\'t know that this is a rallying cry," Coach Sean Payton said of the injuries (via Jeff '

@@ -5,6 +5,7 @@ speaker is one of them, the others are its co-speakers."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -62,20 +63,19 @@ def listed_speakers(
 
 
 _PAIR = re.compile(r"[Bb]oth\s+(?:[a-z-]+\s+)?([a-z]+)")
-PAIR_REACH = 400
-"""How far before "both attorneys" the two people it takes up may be named."""
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
 
 
-def paired_speakers(text: str, mentions: MentionIndex, speaker: tuple[int, int]) -> list[str]:
-    """The two people "both attorneys" or "both men" takes up: the last two named before it in its own
-    sentence and the one before; [] for any other speaker, or unless exactly two are named there ("the two
-    jurors" may be people never named, and is left alone)."""
+def paired_speakers(
+    text: str, mentions: MentionIndex, speaker: tuple[int, int], sentence_starts: list[int]
+) -> list[str]:
+    """The two people "both attorneys" or "both men" takes up: those named before it in its own sentence
+    and the one before (`sentence_starts`: where each sentence begins); [] for any other speaker, or unless
+    exactly two are named there ("the two jurors" may be people never named, and is left alone)."""
     pair = _PAIR.fullmatch(text, speaker[0], speaker[1])
     if pair is None or not names_a_person(noun_base(pair.group(1)) or pair.group(1)):
         return []
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, speaker[0] - PAIR_REACH), speaker[0])]
-    start = ends[-2] if len(ends) >= 2 else max(0, speaker[0] - PAIR_REACH)
+    own = bisect.bisect_right(sentence_starts, speaker[0]) - 1
+    start = sentence_starts[own - 1] if own >= 1 else 0
     people = list(dict.fromkeys(m.entity for m in mentions.in_span(start, speaker[0]) if m.label == "PERSON"))
     return people if len(people) == 2 else []
 

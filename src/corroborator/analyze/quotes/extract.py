@@ -86,11 +86,13 @@ def extract_quotes(doc: Doc, entities: list[EntityMention], outlet: str | None) 
     text = text_of(doc)
     if not text.strip():
         return []
-    article = ArticleView(text, QuoteIndex(text), MentionIndex(list(entities), text), outlet)
+    sentences = _sentence_bounds(doc, len(text))
+    mentions = MentionIndex(list(entities), text)
+    article = ArticleView(text, QuoteIndex(text), mentions, outlet, [start for start, _ in sentences])
     cues = sorted([*find_cues(text), *((m.start(), m.start() + 2, "in") for m in POLL_RE.finditer(text))])
     quotes: list[Quote] = []
     cursor = 0
-    for start, end in sentence_pieces(_sentence_bounds(doc, len(text)), text):
+    for start, end in sentence_pieces(sentences, text):
         while cursor < len(cues) and cues[cursor][0] < start:
             cursor += 1
         first = cursor
@@ -255,7 +257,7 @@ def _to_quote(article: ArticleView, found: Found) -> Quote:
         via += [name for name in named if name != speaker_entity and name not in via]
         inverted = found.speaker[0] > found.cue[0]
         listed = listed_speakers(text, article.mentions, found.speaker, speaker_entity, inverted)
-        listed = listed or paired_speakers(text, article.mentions, found.speaker)
+        listed = listed or paired_speakers(text, article.mentions, found.speaker, article.sentence_starts)
         speaker_entity, co_speakers = (listed[0], listed[1:]) if listed else (speaker_entity, [])
     return Quote(
         content=Span(c_start, c_end, text[c_start:c_end]),

@@ -66,6 +66,8 @@ class ArticleView:
     quotes: QuoteIndex
     mentions: MentionIndex
     outlet: str | None
+    sentence_starts: list[int]
+    """Where each sentence of the analysis begins, in order."""
 
 
 @dataclass
