@@ -149,3 +149,17 @@ def test_an_agreement_without_a_subject_of_its_own_is_stated_after_one_its_facts
     )
     (agreement,) = [a for a in brief.agreements if "population" in a.fact]
     assert agreement.fact.startswith("Qeshm"), agreement.fact
+
+
+def test_a_fact_worded_like_another_reports_ranks_below_one_that_is_not() -> None:
+    from corroborator.compare.rank import LIKENESS_SHOWN, ranked_single_source
+
+    text = "The mayor opened the bridge. The council closed the road."
+    near = Fact("a", 0, 0, 27, text[:27], "open", 10, 16, sentence=0)
+    alone = Fact("a", 1, 29, 57, text[29:57], "close", 41, 47, sentence=0)
+    ranked = list(ranked_single_source([near, alone], None, [LIKENESS_SHOWN + 0.1, 0.1]))
+    assert [(fact.predicate, rank) for fact, rank, _ in ranked] == [("close", 1), ("open", 2)]
+    assert "close to another report's wording" in ranked[1][2]
+    assert "wording" not in ranked[0][2]
+    unweighted = list(ranked_single_source([near, alone], None))
+    assert [fact.predicate for fact, _, _ in unweighted] == ["open", "close"]

@@ -13,7 +13,7 @@ GOLD = ROOT / ".." / "shared" / "data" / "briefs_dev.jsonl"
 FLOORS = {
     "agree_p": 0.695,
     "agree_r": 0.388,
-    "excl_r_at_k": 0.49,
+    "excl_r_at_k": 0.53,
     "origins_p": 0.886,
     "sources_r": 0.920,
     "disc_p": 0.85,
@@ -21,7 +21,7 @@ FLOORS = {
 }
 """The figures reached when the gate was recorded (bench/README.md), less about 0.01; discrepancy precision
 (6 of 6 reported) less one false alarm in seven."""
-CEILINGS = {"single_really_shared": 0.39}
+CEILINGS = {"single_really_shared": 0.315}
 """Single-source items that another article states in other words: at most this share."""
 
 

@@ -140,19 +140,22 @@ def single_source_facts(
     """Facts no other article states, ranked per article by what a fact-checker needs first; the first
     `limit` of each article (all when None). A fact is not single-source when its best match in another
     article is related, nor when the clause it lies in is worded like a clause of another article
-    (`clause_best`: the clause's best alignment score elsewhere)."""
+    (`clause_best`: the clause's best alignment score elsewhere); the nearer either comes, the lower the
+    fact ranks."""
     if len({f.article for f in alignment.facts}) < 2:
         return []
     agreed = _agreed_spans(alignment)
-    lonely = [
-        fact
-        for position, fact in enumerate(alignment.facts)
-        if alignment.best_elsewhere.get(position, 0.0) < RELATED_THRESHOLD
-        and not _inside_agreed(fact, agreed)
-        and not _clause_shared(lookup.unit_of(fact), clause_best)
-    ]
+    lonely: list[Fact] = []
+    likeness: list[float] = []
+    for position, fact in enumerate(alignment.facts):
+        best = alignment.best_elsewhere.get(position, 0.0)
+        unit = lookup.unit_of(fact)
+        clause = clause_best(unit) if unit is not None else 0.0
+        if best < RELATED_THRESHOLD and clause < CLAUSE_SHARED and not _inside_agreed(fact, agreed):
+            lonely.append(fact)
+            likeness.append(max(best, clause))
     found = []
-    for fact, rank, why in ranked_single_source(lonely, limit):
+    for fact, rank, why in ranked_single_source(lonely, limit, likeness):
         unit = lookup.unit_of(fact)
         found.append(
             SingleSourceFact(
@@ -165,10 +168,6 @@ def single_source_facts(
             )
         )
     return found
-
-
-def _clause_shared(unit: Unit | None, clause_best: Callable[[Unit], float]) -> bool:
-    return unit is not None and clause_best(unit) >= CLAUSE_SHARED
 
 
 def _agreed_spans(alignment: FactAlignment) -> dict[str, list[tuple[int, int]]]:

@@ -1,6 +1,7 @@
 """Ranking single-source facts by what a fact-checker needs first: verifiable facts (names, numbers, dates,
 places, attributed statements of fact, early in the report) before opinion, speculation, background and
-colour. Each ranked fact carries the reasons for its place."""
+colour, and before facts worded somewhat like another article's (they may be told there in other words).
+Each ranked fact carries the reasons for its place."""
 
 from __future__ import annotations
 
@@ -35,10 +36,18 @@ WEIGHTS = {
 (label: the fact lies in the quote of a gold exclusive fact); `name` is per name (at most 3), `early` is
 1 at the top of the report and 0 at its end, `length` the fact's words over 30 (at most 1)."""
 LENGTH_SCALE = 30
+LIKENESS_WEIGHT = 5.0
+"""Taken off a fact's score per unit of its likeness to another article's words (its best fact pair score
+or clause alignment score elsewhere, both below what makes it shared). Set on briefs_dev from 0, 3, 4, 5, 6
+and 8 (gold exclusives in the first 5 against single-source items another article states) and checked on
+the held-out gold, `bench/README.md`."""
+LIKENESS_SHOWN = 0.4
+"""From this likeness on (about the top quarter of single-source facts on briefs_dev) the reasons say so."""
 
 
-def score_fact(fact: Fact, sentences: int) -> tuple[float, list[str]]:
-    """The fact's rank score and the reasons that make it, weightiest first."""
+def score_fact(fact: Fact, sentences: int, likeness: float = 0.0) -> tuple[float, list[str]]:
+    """The fact's rank score and the reasons that make it, weightiest first; `likeness` is how near its
+    words come to another article's (0 to 1)."""
     reasons: list[tuple[str, float]] = []
     names = min(MAX_NAMES_COUNTED, len(_own_entities(fact)))
     if names:
@@ -66,7 +75,9 @@ def score_fact(fact: Fact, sentences: int) -> tuple[float, list[str]]:
         reasons.append(("first-person opinion", WEIGHTS["opinion"]))
     if fact.kind == "state" and not (fact.quantities or fact.times):
         reasons.append(("state or background", WEIGHTS["state or background"]))
-    score = sum(weight for _, weight in reasons)
+    score = sum(weight for _, weight in reasons) - LIKENESS_WEIGHT * likeness
+    if likeness >= LIKENESS_SHOWN:
+        reasons.append(("close to another report's wording", -LIKENESS_WEIGHT * likeness))
     return score, [
         why for why, weight in sorted(reasons, key=lambda r: -abs(r[1])) if abs(weight) >= MIN_SHOWN
     ]
@@ -86,16 +97,20 @@ def _is_opinion(fact: Fact) -> bool:
     return any(a.role == "subject" and a.text.lower() in FIRST_PERSON for a in fact.arguments)
 
 
-def ranked_single_source(facts: Sequence[Fact], limit: int | None) -> Iterator[tuple[Fact, int, str]]:
+def ranked_single_source(
+    facts: Sequence[Fact], limit: int | None, likeness: Sequence[float] | None = None
+) -> Iterator[tuple[Fact, int, str]]:
     """(fact, rank within its article from 1, why) for each article's facts, best first, without facts
-    that repeat a better one's words; the first `limit` of each article (all when None)."""
-    by_article: dict[str, list[Fact]] = {}
-    for fact in facts:
-        by_article.setdefault(fact.article, []).append(fact)
+    that repeat a better one's words; the first `limit` of each article (all when None). `likeness`, one
+    a fact, is how near each fact's words come to another article's."""
+    by_article: dict[str, list[tuple[Fact, float]]] = {}
+    for fact, like in zip(facts, likeness if likeness is not None else [0.0] * len(facts), strict=True):
+        by_article.setdefault(fact.article, []).append((fact, like))
     for article_facts in by_article.values():
-        sentences = max(f.sentence for f in article_facts) + 1
+        sentences = max(f.sentence for f, _ in article_facts) + 1
         scored = sorted(
-            ((score_fact(f, sentences), f) for f in article_facts), key=lambda sf: (-sf[0][0], sf[1].start)
+            ((score_fact(f, sentences, like), f) for f, like in article_facts),
+            key=lambda sf: (-sf[0][0], sf[1].start),
         )
         shown: list[Fact] = []
         for (_, reasons), fact in scored:
