@@ -21,6 +21,7 @@ TRANSCRIPT = (
 NOT_CUES = (
     *("said", "noting", "add", "show", "known", "support", "reporting", "editing", "remarks", "thought"),
     *("called", "reported", "declined", "write", "accused", "criticized", "call", "report", "writing"),
+    "reports",
 )
 
 
@@ -241,10 +242,17 @@ def test_what_a_cue_says_before_a_participle_stops_at_its_speaker() -> None:
         "Soon, with co-author James Swanson, I embarked on the adventure of writing her biography.",
         "The state's Fire Marshal's office is assisting in the investigation, and anyone with knowledge of "
         "the fire is asked to call Palmer Police Sergeant Shawn Gray.",
+        "For all the scholarly and feminist writing that have influenced my thinking, I look to her.",
+        "There are reports that are circulating in Washington about the deal.",
     ],
 )
 def test_the_writers_own_phrases_acts_and_credits_are_no_attribution(text: str) -> None:
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text.lower() in NOT_CUES]
+
+
+def test_a_verb_of_speech_before_that_and_a_plural_verb_still_speaks() -> None:
+    text = "He also said that were aggravating circumstances in the Petraeus case."
+    assert cues_and_speakers(quotes_of(text)) == [("said", "He")]
 
 
 def test_making_a_point_of_saying_is_saying() -> None:

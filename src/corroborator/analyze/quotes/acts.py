@@ -45,6 +45,11 @@ _ACT_WHEN_FOLLOWED_BY: dict[str, re.Pattern[str]] = {
     for form in forms.split()
 }
 """Cue forms that name an act, not a message, when these words follow them."""
+_RELATIVE_THAT = re.compile(r"\s+that\s+(?:have|are|were)\b")
+"""A plural verb right after "that" makes it a relative pronoun ("feminist writing that have influenced
+me", "reports that are circulating"): a cue word that can be a noun is then the noun it qualifies, no
+verb of speech. (A singular verb may follow a demonstrative: "he said that was wrong"; and "he also said
+that were aggravating circumstances" is a slip for "that there were".)"""
 _CREDIT = re.compile(r"\s+by\s+[A-Z]")
 """A participle and "by" a name credit a writer or editor ("Reporting by ..."), they report nothing."""
 _INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$")
@@ -53,8 +58,11 @@ _INDEFINITE_PHRASE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}$"
 def is_act(text: str, cue: tuple[int, int], form: str) -> bool:
     """A reaction that is an act, not a message ("responded to the call", "responded by firing"), a charge
     in law ("man charged with murder"), adding a thing ("add fuel to"), keeping a thing ("maintaining the
-    buildings"), or a participle that names something ("a restoration company called Heritage Properties")."""
+    buildings"), a participle that names something ("a restoration company called Heritage Properties"), or
+    a noun a relative clause qualifies ("feminist writing that have influenced me")."""
     lowered = form.lower()
+    if _RELATIVE_THAT.match(text, cue[1]) and is_common_noun(lowered):
+        return True
     act_after = _ACT_WHEN_FOLLOWED_BY.get(lowered)
     if act_after is not None and act_after.match(text, cue[1]):
         return True
