@@ -179,6 +179,24 @@ def test_both_takes_up_the_two_people_just_named_and_the_two_takes_up_no_one() -
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Officials at the interior and commerce ministries said they had restored the rule.",
+            ("interior ministry", ["commerce ministry"]),
+        ),
+        ("Police and fire departments said the road is open.", ("police department", ["fire department"])),
+        ("Polls for the Associated Press and television networks show that voters want change.", (None, [])),
+        ("Polls for AP and television networks show that voters want change.", (None, [])),
+    ],
+)
+def test_two_bodies_sharing_a_plural_head_are_each_a_speaker(
+    text: str, speakers: tuple[str | None, list[str]]
+) -> None:
+    assert [(q.speaker_entity, q.co_speakers) for q in quotes_of(text)] == [speakers]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Lt. Gov. John Smith met Dr. Bill Jones on Monday at the St. Regis. Both men said it went well.",

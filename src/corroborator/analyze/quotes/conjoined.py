@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from corroborator.analyze.quotes.lexicon import word_set
 from corroborator.analyze.quotes.mentions import MentionIndex
 from corroborator.analyze.quotes.speaker import CUE_WORDS
-from corroborator.lexicon import names_a_person, noun_base
+from corroborator.lexicon import is_group_noun, names_a_person, noun_base
 
 REACH = 200
 """How far from the speaker a list of names may run."""
@@ -78,6 +78,37 @@ def paired_speakers(
     start = sentence_starts[own - 1] if own >= 1 else 0
     people = list(dict.fromkeys(m.entity for m in mentions.in_span(start, speaker[0]) if m.label == "PERSON"))
     return people if len(people) == 2 else []
+
+
+_SHARED_HEAD = re.compile(r"([a-z]+)\s+([a-z]+)")
+_FIRST_MODIFIER = re.compile(r"\b([A-Za-z]+)\s+and\s+$")
+_WORD_BEFORE = re.compile(r"([\w.]+)\s+$")
+_NO_MODIFIERS = word_set("the a an his her their its our and or of at in for by")
+
+
+def distributed_bodies(text: str, speaker: tuple[int, int]) -> tuple[int, list[str]] | None:
+    """Two bodies sharing one plural head ("the interior and commerce ministries", "state and federal
+    governments"): where the phrase begins, and each body with the head in the singular ("interior
+    ministry", "commerce ministry"); None for any other speaker."""
+    shared = _SHARED_HEAD.fullmatch(text, speaker[0], speaker[1])
+    if shared is None:
+        return None
+    head = noun_base(shared.group(2))
+    first = _FIRST_MODIFIER.search(text, max(0, speaker[0] - 40), speaker[0])
+    if head is None or head == shared.group(2) or not is_group_noun(head) or first is None:
+        return None
+    if not _a_lone_modifier(text, first.group(1), first.start(1)):
+        return None
+    return first.start(1), [f"{first.group(1).lower()} {head}", f"{shared.group(1)} {head}"]
+
+
+def _a_lone_modifier(text: str, word: str, start: int) -> bool:
+    """A modifier of its own, not the end of a name ("the Associated Press and television networks") nor
+    an acronym ("AP and television networks")."""
+    if word.lower() in _NO_MODIFIERS or (len(word) > 1 and word.isupper()):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is None or not before.group(1)[0].isupper() or before.group(1) in ("The", "Both")
 
 
 def _names(text: str, mentions: MentionIndex, start: int, end: int) -> list[_Name]:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from corroborator.analyze.nlp.arrays import read_sentence_bounds, sentence_bounds
 from corroborator.analyze.nlp.load import text_of
 from corroborator.analyze.quotes.acts import is_act, is_passive
-from corroborator.analyze.quotes.conjoined import listed_speakers, paired_speakers
+from corroborator.analyze.quotes.conjoined import distributed_bodies, listed_speakers, paired_speakers
 from corroborator.analyze.quotes.lexicon import (
     CLAUSE_FORMS,
     OBJECT_VERBS,
@@ -241,23 +241,27 @@ def _give_opening_participle_its_subject(text: str, founds: list[Found], later: 
 def _to_quote(article: ArticleView, found: Found) -> Quote:
     text = article.text
     speaker = speaker_entity = None
-    if found.speaker is not None:
-        s_start, s_end = found.speaker
-        speaker = Span(s_start, s_end, text[s_start:s_end])
-        speaker_entity = resolve_speaker(speaker.text, s_start, s_end, article.mentions)
-        speaker_entity = speaker_entity or identified_as(text, article.mentions, s_end)
+    span = found.speaker
+    bodies = distributed_bodies(text, span) if span is not None else None
+    if span is not None and bodies is not None:
+        span = (bodies[0], span[1])  # "the interior and commerce ministries", not "commerce ministries"
+    if span is not None:
+        speaker = Span(span[0], span[1], text[span[0] : span[1]])
+        speaker_entity = resolve_speaker(speaker.text, span[0], span[1], article.mentions)
+        speaker_entity = speaker_entity or identified_as(text, article.mentions, span[1])
     c_start, c_end = found.content
     kind = found.kind
     if kind == "indirect" and article.quotes.enclosing(c_start + 1) is not None:
         kind = "mixed"
     via = [found.told] if found.told else []
     co_speakers: list[str] = []
-    if found.speaker is not None:
-        named = media_in_speaker(found.speaker[0], found.speaker[1], article.mentions)
+    if span is not None:
+        named = media_in_speaker(span[0], span[1], article.mentions)
         via += [name for name in named if name != speaker_entity and name not in via]
-        inverted = found.speaker[0] > found.cue[0]
-        listed = listed_speakers(text, article.mentions, found.speaker, speaker_entity, inverted)
-        listed = listed or paired_speakers(text, article.mentions, found.speaker, article.sentence_starts)
+        inverted = span[0] > found.cue[0]
+        listed = listed_speakers(text, article.mentions, span, speaker_entity, inverted)
+        listed = listed or paired_speakers(text, article.mentions, span, article.sentence_starts)
+        listed = listed or (bodies[1] if bodies is not None else [])
         speaker_entity, co_speakers = (listed[0], listed[1:]) if listed else (speaker_entity, [])
     return Quote(
         content=Span(c_start, c_end, text[c_start:c_end]),
