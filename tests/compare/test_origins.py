@@ -181,6 +181,13 @@ def test_a_countrys_institution_is_a_source_but_its_things_are_not() -> None:
     assert "the epicenter" not in " ".join(origins_of(center))
 
 
+def test_an_institution_before_where_it_is_is_the_source_not_the_place() -> None:
+    text = "State television quoted the disaster center in the province of Hormozgan as saying 10 died."
+    origins = origins_of(text)
+    assert "the disaster center in the province of Hormozgan" in origins
+    assert "Hormozgan" not in origins
+
+
 def test_a_role_one_article_gives_a_person_stands_for_that_person_in_another() -> None:
     named = Article(
         text="Courthouse killer Brian Nichols was sentenced on Saturday.\nThe storm hit the coast.\n",

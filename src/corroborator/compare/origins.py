@@ -226,7 +226,9 @@ def _not_a_source(name: str, clusters: EntityClusters) -> bool:
     words = _WORDS.findall(name)
     if label is not None and label != "PERSON":
         return label in NOT_SOURCES and not (label == "LAW" and is_document_noun(words[-1]))
-    long_phrase = len(words) > MAX_UNKNOWN_SOURCE_WORDS and not (_placed(words) or _described(words))
+    long_phrase = len(words) > MAX_UNKNOWN_SOURCE_WORDS and not (
+        _placed(words) or _described(words) or _a_bodys_institution(name, clusters)
+    )
     if not words or (long_phrase and label is None):
         return True
     if label == "PERSON":
@@ -245,10 +247,17 @@ _OWNED = re.compile(r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:[a-z-]+\s+
 BODY_OWNERS = frozenset({"GPE", "ORG", "NORP"})
 
 
+_PLACED_INSTITUTION = re.compile(
+    r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,3}[a-z-]+\s+(?:in|at)\s+(?:the\s+[a-z]+\s+of\s+)?"
+    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)$"
+)
+
+
 def _a_bodys_institution(name: str, clusters: EntityClusters) -> bool:
-    """ "Iran's seismologic center", "Tehran's disaster office": a country's or body's own institution, a
-    common noun after its possessive name."""
-    owned = _OWNED.match(name)
+    """ "Iran's seismologic center", "Tehran's disaster office", "the disaster center in the province of
+    Hormozgan": a country's or body's own institution, a common noun after its possessive name or before
+    where it is."""
+    owned = _OWNED.match(name) or _PLACED_INSTITUTION.match(name)
     return owned is not None and clusters.label(owned.group(1)) in BODY_OWNERS
 
 

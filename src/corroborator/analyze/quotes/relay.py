@@ -128,8 +128,16 @@ def _placed_source(text: str, start: int, mention: EntityMention) -> bool:
     qualifies the source the phrase names with a common noun; the phrase, not the place, is the source."""
     if mention.label not in ("GPE", "NORP") and not after_a_place_noun(text, 0, mention.start - start):
         return False
+    if _DESCRIBED_THEN_PLACED.fullmatch(text[: mention.start - start]):
+        return True  # "the disaster center in the province of Hormozgan": the center, not the province
     rest = re.findall(r"[A-Za-z]+", text[: mention.start - start] + " " + text[mention.end - start :])
     return any((w.islower() or index == 0) and is_source_noun(w.lower()) for index, w in enumerate(rest))
+
+
+_DESCRIBED_THEN_PLACED = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,3}[a-z-]+\s+(?:in|at|near)\s+(?:the\s+[a-z]+\s+of\s+)?"
+)
+"""A description in lower case, then where it is: what comes after is a place, the description the source."""
 
 
 def _holder_of_role(lowered: str, start: int, mentions: MentionIndex) -> EntityMention | None:
