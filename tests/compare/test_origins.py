@@ -181,6 +181,11 @@ def test_a_countrys_institution_is_a_source_but_its_things_are_not() -> None:
     assert "the epicenter" not in " ".join(origins_of(center))
 
 
+def test_footage_and_recordings_are_sources() -> None:
+    footage = "Television news footage showed the suspect being led away in handcuffs."
+    assert "Television news footage" in origins_of(footage)
+
+
 def test_an_institution_before_where_it_is_is_the_source_not_the_place() -> None:
     text = "State television quoted the disaster center in the province of Hormozgan as saying 10 died."
     origins = origins_of(text)

@@ -37,6 +37,8 @@ def test_things_acts_and_other_words_are_not_sources(word: str) -> None:
 def test_documents_words_and_common_nouns() -> None:
     assert is_document_noun("statement") and is_document_noun("report")
     assert not is_document_noun("grenade")
+    assert is_document_noun("footage") and is_document_noun("recording") and is_document_noun("photographs")
+    assert not is_document_noun("camera") and not is_document_noun("statue")
     assert knows_word("Collider") and not knows_word("Eleftherotypia")
     assert is_common_noun("Commissioner") and not is_common_noun("Herman")
 

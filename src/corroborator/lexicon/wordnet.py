@@ -239,9 +239,27 @@ def can_name_a_place(word: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 @_one_thread_at_a_time
 def is_document_noun(word: str) -> bool:
-    """Whether a noun's most used sense is a communication: a statement, report, letter or video."""
+    """Whether a noun's most used sense is a communication (a statement, report, letter or video) or a
+    recording of sounds or pictures ("footage", "a tape recording", "photographs")."""
     sense = _first_noun_sense(word)
-    return sense is not None and sense.lexname() == "noun.communication"
+    if sense is None:
+        return False
+    return sense.lexname() == "noun.communication" or bool(RECORDINGS & _names_up(sense, RECORDING_DEPTH))
+
+
+RECORDINGS = frozenset({"recording.n.01", "recording.n.03", "film.n.03", "representation.n.02"})
+"""Senses of what records sounds or pictures: a signal or medium recorded, photographic film, a picture."""
+RECORDING_DEPTH = 2
+
+
+def _names_up(sense: Synset, depth: int) -> set[str]:
+    """The names of a sense and of its hypernyms up to `depth` levels."""
+    names = {sense.name()}
+    level = [sense]
+    for _ in range(depth):
+        level = [hypernym for item in level for hypernym in item.hypernyms()]
+        names.update(item.name() for item in level)
+    return names
 
 
 INQUIRY_SENSES = frozenset({"inquiry.n.01", "investigation.n.02"})
