@@ -149,9 +149,11 @@ def single_source_facts(
     likeness: list[float] = []
     for position, fact in enumerate(alignment.facts):
         best = alignment.best_elsewhere.get(position, 0.0)
+        if best >= RELATED_THRESHOLD or _inside_agreed(fact, agreed):
+            continue
         unit = lookup.unit_of(fact)
         clause = clause_best(unit) if unit is not None else 0.0
-        if best < RELATED_THRESHOLD and clause < CLAUSE_SHARED and not _inside_agreed(fact, agreed):
+        if clause < CLAUSE_SHARED:
             lonely.append(fact)
             likeness.append(max(best, clause))
     found = []
