@@ -244,22 +244,14 @@ def is_document_noun(word: str) -> bool:
     sense = _first_noun_sense(word)
     if sense is None:
         return False
-    return sense.lexname() == "noun.communication" or bool(RECORDINGS & _names_up(sense, RECORDING_DEPTH))
+    near = {sense, *_hypernyms_within(sense, RECORDING_DEPTH)}
+    return sense.lexname() == "noun.communication" or any(item.name() in RECORDINGS for item in near)
 
 
 RECORDINGS = frozenset({"recording.n.01", "recording.n.03", "film.n.03", "representation.n.02"})
 """Senses of what records sounds or pictures: a signal or medium recorded, photographic film, a picture."""
 RECORDING_DEPTH = 2
 
-
-def _names_up(sense: Synset, depth: int) -> set[str]:
-    """The names of a sense and of its hypernyms up to `depth` levels."""
-    names = {sense.name()}
-    level = [sense]
-    for _ in range(depth):
-        level = [hypernym for item in level for hypernym in item.hypernyms()]
-        names.update(item.name() for item in level)
-    return names
 
 
 INQUIRY_SENSES = frozenset({"inquiry.n.01", "investigation.n.02"})
@@ -392,7 +384,7 @@ def related_verbs(left: str, right: str) -> bool:
     if not first or not second:
         return False
     near_first, near_second = (
-        {hypernym for sense in senses for hypernym in _verb_hypernyms(sense)} | set(senses)
+        {near for sense in senses for near in _hypernyms_within(sense, VERB_HYPERNYM_DEPTH)} | set(senses)
         for senses in (first, second)
     )
     return bool(near_first & set(second) or near_second & set(first))
@@ -415,10 +407,11 @@ def _verb_senses(word: str) -> list[Synset]:
     return list(load_wordnet().synsets(word.casefold(), pos="v")[:SENSES_CONSIDERED])
 
 
-def _verb_hypernyms(sense: Synset) -> set[Synset]:
+def _hypernyms_within(sense: Synset, depth: int) -> set[Synset]:
+    """The hypernyms of a sense up to `depth` levels above it."""
     found: set[Synset] = set()
     level = [sense]
-    for _ in range(VERB_HYPERNYM_DEPTH):
+    for _ in range(depth):
         level = [hypernym for item in level for hypernym in item.hypernyms()]
         found.update(level)
     return found
