@@ -45,6 +45,18 @@ def test_a_block_scores_as_its_rows_do_one_by_one(
     assert next(b.stop - b.start for b in features.blocks()) == 2
 
 
+def test_a_block_against_some_facts_is_those_columns_of_the_whole_block(
+    story: tuple[list[Fact], list[Analysis]],
+) -> None:
+    facts, analyses = story
+    features = pair_model.PairFeatures(facts, build_clusters(analyses), semantic=False)
+    rows, columns = slice(1, 4), np.array([0, 2, len(facts) - 1])
+    whole, some = features.block(rows), features.block(rows, columns)
+    for name in ("logit", "subject_conflict", "number_conflict", "time_conflict", "numbers_differ"):
+        assert np.allclose(getattr(some, name), getattr(whole, name)[:, columns]), name
+    assert np.array_equal(features.cross_article(rows, columns), features.cross_article(rows)[:, columns])
+
+
 def test_facts_worded_alike_are_one_fact_and_a_denial_never_agrees(
     story: tuple[list[Fact], list[Analysis]],
 ) -> None:
@@ -71,6 +83,35 @@ def test_nearest_pairs_of_a_big_story_find_the_same_agreements(
     chosen = fact_align._nearest(pair_model.PairFeatures(facts, clusters, semantic=False))
     cross_article = sum(f.article != g.article for f in facts for g in facts)
     assert 0 < chosen.nnz < cross_article, "only each fact's nearest are scored"
+    assert {tuple(f.index for f in g) for g in nearest.groups} == {
+        tuple(f.index for f in g) for g in every_pair.groups
+    }
+
+
+def test_a_big_articles_facts_are_scored_only_against_their_candidates(
+    story: tuple[list[Fact], list[Analysis]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2 MB article's 24,000 facts once took minutes scored against each other, though only pairs with
+    other articles count: a block of one article's facts is scored against its candidates alone."""
+    facts, analyses = story
+    clusters = build_clusters(analyses)
+    every_pair = align_facts(facts, clusters, semantic=False)
+    monkeypatch.setattr(fact_align, "ALL_PAIRS_FACTS", 3)
+    monkeypatch.setattr(fact_align, "NEAREST", 2)
+    monkeypatch.setattr(pair_model, "BLOCK_CELLS", len(facts))
+    widths: list[int] = []
+    scored = pair_model.PairFeatures.block
+
+    def recording(
+        self: pair_model.PairFeatures, rows: slice, columns: slice | np.ndarray = slice(None)
+    ) -> object:
+        widths.append(len(np.arange(self.count)[columns]))
+        return scored(self, rows, columns)
+
+    monkeypatch.setattr(pair_model.PairFeatures, "block", recording)
+    nearest = align_facts(facts, clusters, semantic=False)
+    assert widths and max(widths) < len(facts), "no fact is scored against every fact"
+    assert nearest.best_elsewhere.keys() == every_pair.best_elsewhere.keys()
     assert {tuple(f.index for f in g) for g in nearest.groups} == {
         tuple(f.index for f in g) for g in every_pair.groups
     }

@@ -117,6 +117,8 @@ class Candidates:
         self.bounded = len(active) > EXACT_UNITS
         self.postings: dict[str, list[int]] = {}
         self.same_words: dict[frozenset[str], list[int]] = {}
+        self.group_tops: dict[frozenset[str], list[int]] = {}
+        """A big group of same-worded units: the MAX_CANDIDATES + 1 each unit takes, found once."""
         for index in active:
             for word in words[index]:
                 self.postings.setdefault(word, []).append(index)
@@ -156,4 +158,7 @@ class Candidates:
         group = self.same_words[self.words[i]]
         if len(group) <= MAX_CANDIDATES + 1:
             return [j for j in group if j != i]
-        return heapq.nlargest(MAX_CANDIDATES + 1, group, key=lambda j: (self.weights.get(j, 0), -j))
+        if self.words[i] not in self.group_tops:
+            top = heapq.nlargest(MAX_CANDIDATES + 1, group, key=lambda j: (self.weights.get(j, 0), -j))
+            self.group_tops[self.words[i]] = top
+        return self.group_tops[self.words[i]]

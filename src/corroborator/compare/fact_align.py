@@ -14,7 +14,7 @@ import numpy as np
 from scipy import sparse
 
 from corroborator.compare.entities_table import EntityClusters
-from corroborator.compare.pair_model import CONFLICT_LOGIT, PairFeatures, sigmoid
+from corroborator.compare.pair_model import ALL, CONFLICT_LOGIT, Columns, PairFeatures, sigmoid
 from corroborator.compare.text import wording
 from corroborator.types import Discrepancy, Evidence, Fact
 from corroborator.types.facts import HYPOTHETICAL
@@ -176,42 +176,58 @@ class _Scan:
     def __init__(self, features: PairFeatures, candidates: sparse.csr_matrix | None) -> None:
         self.features = features
         self.candidates = candidates
-        articles = features.article
-        self.columns_of = [np.flatnonzero(articles == a) for a in range(int(articles.max()) + 1)]
-        self.closest = np.full((features.count, len(self.columns_of)), -1, dtype=np.int64)
+        self.all_positions = np.arange(features.count)
+        self.closest = np.full((features.count, int(features.article.max()) + 1), -1, dtype=np.int64)
         self.best = np.full(features.count, -1.0)
         self.pairs: list[tuple[float, int, int]] = []
         self.clashes: list[tuple[float, int, int]] = []
 
     def block(self, rows: slice) -> None:
         features = self.features
-        scored = features.block(rows)
+        columns, ids, candidate = self._columns(rows)
+        if len(ids) == 0:
+            return
+        scored = features.block(rows, columns)
         same = sigmoid(scored.logit)
         number, time = scored.number_conflict, scored.time_conflict
-        opposite = features.opposite(rows)
+        opposite = features.opposite(rows, columns)
         conflicts = scored.subject_conflict.astype(np.float64) + number + time
         score = np.where(opposite, 0.0, sigmoid(scored.logit + CONFLICT_LOGIT * conflicts))
-        valid = features.cross_article(rows)
-        if self.candidates is not None:
-            valid &= self.candidates[rows].toarray()
+        valid = features.cross_article(rows, columns)
+        if candidate is not None:
+            valid &= candidate
         positions = np.arange(rows.start, rows.stop)
-        self._closest(positions, np.where(valid, same, -1.0))
+        self._closest(positions, ids, np.where(valid, same, -1.0))
         self.best[positions] = np.where(valid, score, -1.0).max(axis=1)
-        later = valid & (positions[:, None] < np.arange(features.count)[None, :])
+        later = valid & (positions[:, None] < ids[None, :])
         for i, j in zip(*np.nonzero(later & (score >= RELATED_THRESHOLD)), strict=True):
-            self.pairs.append((float(score[i, j]), int(positions[i]), int(j)))
+            self.pairs.append((float(score[i, j]), int(positions[i]), int(ids[j])))
         differ = scored.numbers_differ | scored.days_conflict | time
         clash = later & ~opposite & differ & (same >= CONFLICT_SAMENESS)
         for i, j in zip(*np.nonzero(clash), strict=True):
-            self.clashes.append((float(same[i, j]), int(positions[i]), int(j)))
+            self.clashes.append((float(same[i, j]), int(positions[i]), int(ids[j])))
 
-    def _closest(self, positions: np.ndarray, same: np.ndarray) -> None:
+    def _columns(self, rows: slice) -> tuple[Columns, np.ndarray, np.ndarray | None]:
+        """The facts a block is scored against (for `features.block`, and as positions), and in a big
+        story which of those pairs are candidates: only the facts some row of the block is a candidate
+        with, so an article of 24,000 facts is not scored against itself."""
+        if self.candidates is None:
+            return ALL, self.all_positions, None
+        picked = self.candidates[rows]
+        ids = np.unique(picked.indices).astype(np.int64)
+        return ids, ids, picked[:, ids].toarray() > 0
+
+    def _closest(self, positions: np.ndarray, ids: np.ndarray, same: np.ndarray) -> None:
         """Each fact's most alike fact of each article (the later one on a tie); -1 where none is scored."""
-        for article, columns in enumerate(self.columns_of):
-            among = same[:, columns]
+        of_article = self.features.article[ids]
+        for article in range(self.closest.shape[1]):
+            local = np.flatnonzero(of_article == article)
+            if len(local) == 0:
+                continue
+            among = same[:, local]
             last = among.shape[1] - 1 - np.argmax(among[:, ::-1], axis=1)
             scored = among[np.arange(len(positions)), last] >= 0
-            self.closest[positions, article] = np.where(scored, columns[last], -1)
+            self.closest[positions, article] = np.where(scored, ids[local[last]], -1)
 
     def best_elsewhere(self) -> dict[int, float]:
         return {i: score for i, score in enumerate(self.best.tolist()) if score >= 0}
@@ -233,17 +249,30 @@ def _nearest(features: PairFeatures) -> sparse.csr_matrix:
     picked_rows: list[np.ndarray] = []
     picked_columns: list[np.ndarray] = []
     for rows in features.blocks():
-        similar = features.vectors[rows] @ features.vectors.T
-        similar = np.where(features.cross_article(rows), similar, -np.inf)
-        nearest = np.argpartition(-similar, NEAREST, axis=1)[:, :NEAREST]
+        columns = _other_articles(features, rows)
+        similar = features.vectors[rows] @ features.vectors[columns].T
+        similar = np.where(features.cross_article(rows, columns), similar, -np.inf)
+        if similar.shape[1] > NEAREST:
+            nearest = np.argpartition(-similar, NEAREST, axis=1)[:, :NEAREST]
+        else:
+            nearest = np.broadcast_to(np.arange(similar.shape[1]), similar.shape)
         scored = np.take_along_axis(similar, nearest, axis=1) > -np.inf
         positions = np.broadcast_to(np.arange(rows.start, rows.stop)[:, None], nearest.shape)
         picked_rows.append(positions[scored])
-        picked_columns.append(nearest[scored])
+        picked_columns.append(columns[nearest[scored]])
     size = (features.count, features.count)
-    rows_, columns = np.concatenate(picked_rows), np.concatenate(picked_columns)
-    chosen = sparse.csr_matrix((np.ones(len(rows_)), (rows_, columns)), shape=size)
+    rows_, columns_ = np.concatenate(picked_rows), np.concatenate(picked_columns)
+    chosen = sparse.csr_matrix((np.ones(len(rows_)), (rows_, columns_)), shape=size)
     return sparse.csr_matrix((chosen + chosen.T) > 0)
+
+
+def _other_articles(features: PairFeatures, rows: slice) -> np.ndarray:
+    """The facts a block's facts could pair with: those of other articles when the block is of one article,
+    else all."""
+    articles = np.unique(features.article[rows])
+    if len(articles) == 1:
+        return np.flatnonzero(features.article != articles[0])
+    return np.arange(features.count)
 
 
 def _group(alignment: FactAlignment) -> None:

@@ -57,11 +57,14 @@ BLOCK_CELLS = 2_000_000
 
 Matrix = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
+Columns = slice | npt.NDArray[np.int64]
+"""The facts a block is scored against: positions, or all (`ALL`)."""
+ALL = slice(None)
 
 
 @dataclass
 class PairBlock:
-    """A block of facts scored against all facts (one row a fact of the block, one column a fact)."""
+    """A block of facts scored against some or all facts (one row a fact of the block, one column a fact)."""
 
     logit: Matrix
     subject_conflict: Mask
@@ -112,42 +115,43 @@ class PairFeatures:
         for start in range(0, self.count, size):
             yield slice(start, min(self.count, start + size))
 
-    def block(self, rows: slice) -> PairBlock:
-        """The facts of `rows` (one row each) against every fact (one column each): the pair model's logit
-        (whether the two tell of one thing, whatever their polarity and slot values) and the core slots
-        each pair fills differently."""
+    def block(self, rows: slice, columns: Columns = ALL) -> PairBlock:
+        """The facts of `rows` (one row each) against the facts of `columns` (one column each): the pair
+        model's logit (whether the two tell of one thing, whatever their polarity and slot values) and the
+        core slots each pair fills differently."""
         subjects, numbers, times = (
-            self.subjects.shared(rows),
-            self.numbers.shared(rows),
-            self.times.shared(rows),
+            self.subjects.shared(rows, columns),
+            self.numbers.shared(rows, columns),
+            self.times.shared(rows, columns),
         )
         model = PAIR_MODEL
-        cosine = (self.vectors[rows] @ self.vectors.T).astype(np.float64)
+        cosine = (self.vectors[rows] @ self.vectors[columns].T).astype(np.float64)
         if not self.semantic:
-            cosine = LEXICAL_COEF * self.words.overlap(rows) + STATIC_COEF * cosine + ESTIMATE_INTERCEPT
-        shorter = np.minimum(self.length[rows, None], self.length[None, :])
+            overlap = self.words.overlap(rows, columns)
+            cosine = LEXICAL_COEF * overlap + STATIC_COEF * cosine + ESTIMATE_INTERCEPT
+        shorter = np.minimum(self.length[rows, None], self.length[None, columns])
         logit = (
             model["intercept"]
             + model["cosine"] * cosine
             + model["cosine_squared"] * cosine * cosine
-            + model["rare_words"] * self._rare_words(rows)
-            + model["same_predicate"] * _equal(self.predicate, rows)
-            + model["shared_entity"] * self.entities.shares(rows)
-            + model["modality_differs"] * (self.modal[rows, None] != self.modal[None, :])
+            + model["rare_words"] * self._rare_words(rows, columns)
+            + model["same_predicate"] * _equal(self.predicate, rows, columns)
+            + model["shared_entity"] * self.entities.shares(rows, columns)
+            + model["modality_differs"] * (self.modal[rows, None] != self.modal[None, columns])
             + model["length"] * np.minimum(MAX_LENGTH, shorter / LENGTH_SCALE)
-            + model["attribute"] * (self.attribute[rows, None] | self.attribute[None, :])
+            + model["attribute"] * (self.attribute[rows, None] | self.attribute[None, columns])
             + model["shared_number"] * (numbers > 0)
             + model["shared_time"] * (times > 0)
-            + model["same_kind"] * _equal(self.kind, rows)
+            + model["same_kind"] * _equal(self.kind, rows, columns)
         )
-        logit += SAME_CORE_LOGIT * ((subjects > 0) & self.objects.shares(rows))
+        logit += SAME_CORE_LOGIT * ((subjects > 0) & self.objects.shares(rows, columns))
         return PairBlock(
-            logit=np.where(_equal(self.wording, rows), SAME_WORDS_LOGIT, logit),
-            subject_conflict=self.subjects.conflicts(rows, subjects),
-            number_conflict=self.numbers.conflicts(rows, numbers),
-            time_conflict=self.times.conflicts(rows, times),
-            numbers_differ=self.numbers.differ(rows, numbers),
-            days_conflict=self.days.conflicts(rows, self.days.shared(rows)),
+            logit=np.where(_equal(self.wording, rows, columns), SAME_WORDS_LOGIT, logit),
+            subject_conflict=self.subjects.conflicts(rows, subjects, columns),
+            number_conflict=self.numbers.conflicts(rows, numbers, columns),
+            time_conflict=self.times.conflicts(rows, times, columns),
+            numbers_differ=self.numbers.differ(rows, numbers, columns),
+            days_conflict=self.days.conflicts(rows, self.days.shared(rows, columns), columns),
         )
 
     def other_actors(self, i: int, j: int) -> bool:
@@ -160,19 +164,19 @@ class PairFeatures:
         """The logits of `block(rows)`."""
         return self.block(rows).logit
 
-    def opposite(self, rows: slice) -> Mask:
+    def opposite(self, rows: slice, columns: Columns = ALL) -> Mask:
         """Whether one fact of each pair denies what the other affirms."""
-        found: Mask = self.negated[rows, None] != self.negated[None, :]
+        found: Mask = self.negated[rows, None] != self.negated[None, columns]
         return found
 
-    def cross_article(self, rows: slice) -> Mask:
-        found: Mask = self.article[rows, None] != self.article[None, :]
+    def cross_article(self, rows: slice, columns: Columns = ALL) -> Mask:
+        found: Mask = self.article[rows, None] != self.article[None, columns]
         return found
 
-    def _rare_words(self, rows: slice) -> Matrix:
-        shared = (self.weighted[rows] @ self.words.transposed).toarray()
-        scale = np.sqrt(self.weight_sums[rows, None] * self.weight_sums[None, :] + 1e-9)
-        empty = (self.words.sizes[rows, None] == 0) | (self.words.sizes[None, :] == 0)
+    def _rare_words(self, rows: slice, columns: Columns) -> Matrix:
+        shared = (self.weighted[rows] @ _picked(self.words.transposed, columns)).toarray()
+        scale = np.sqrt(self.weight_sums[rows, None] * self.weight_sums[None, columns] + 1e-9)
+        empty = (self.words.sizes[rows, None] == 0) | (self.words.sizes[None, columns] == 0)
         return np.where(empty, 0.0, shared / scale)
 
 
@@ -196,30 +200,30 @@ class _Incidence:
         self.transposed = sparse.csr_matrix(self.matrix.T)
         self.sizes = np.array(sizes, dtype=np.float64)
 
-    def shared(self, rows: slice) -> Matrix:
-        """How many items each fact of `rows` shares with each fact."""
-        found: Matrix = (self.matrix[rows] @ self.transposed).toarray()
+    def shared(self, rows: slice, columns: Columns = ALL) -> Matrix:
+        """How many items each fact of `rows` shares with each fact of `columns`."""
+        found: Matrix = (self.matrix[rows] @ _picked(self.transposed, columns)).toarray()
         return found
 
-    def shares(self, rows: slice) -> Mask:
-        found: Mask = self.shared(rows) > 0
+    def shares(self, rows: slice, columns: Columns = ALL) -> Mask:
+        found: Mask = self.shared(rows, columns) > 0
         return found
 
-    def overlap(self, rows: slice) -> Matrix:
+    def overlap(self, rows: slice, columns: Columns = ALL) -> Matrix:
         """Shared items over the geometric mean of the two facts' counts (0 when either has none)."""
-        scale = np.sqrt(self.sizes[rows, None] * self.sizes[None, :])
-        return np.divide(self.shared(rows), scale, out=np.zeros_like(scale), where=scale > 0)
+        scale = np.sqrt(self.sizes[rows, None] * self.sizes[None, columns])
+        return np.divide(self.shared(rows, columns), scale, out=np.zeros_like(scale), where=scale > 0)
 
-    def differ(self, rows: slice, shared: Matrix) -> Mask:
-        """Both facts have items, and not the same ones (`shared`: `self.shared(rows)`)."""
-        filled = (self.sizes[rows, None] > 0) & (self.sizes[None, :] > 0)
-        same = (shared == self.sizes[rows, None]) & (shared == self.sizes[None, :])
+    def differ(self, rows: slice, shared: Matrix, columns: Columns = ALL) -> Mask:
+        """Both facts have items, and not the same ones (`shared`: `self.shared(rows, columns)`)."""
+        filled = (self.sizes[rows, None] > 0) & (self.sizes[None, columns] > 0)
+        same = (shared == self.sizes[rows, None]) & (shared == self.sizes[None, columns])
         found: Mask = filled & ~same
         return found
 
-    def conflicts(self, rows: slice, shared: Matrix) -> Mask:
-        """Both facts have items, and none in common (`shared`: `self.shared(rows)`)."""
-        filled = (self.sizes[rows, None] > 0) & (self.sizes[None, :] > 0)
+    def conflicts(self, rows: slice, shared: Matrix, columns: Columns = ALL) -> Mask:
+        """Both facts have items, and none in common (`shared`: `self.shared(rows, columns)`)."""
+        filled = (self.sizes[rows, None] > 0) & (self.sizes[None, columns] > 0)
         found: Mask = filled & (shared == 0)
         return found
 
@@ -243,8 +247,13 @@ def _ids(values: Iterable[Hashable]) -> npt.NDArray[np.int64]:
     return np.array([index.setdefault(value, len(index)) for value in values], dtype=np.int64)
 
 
-def _equal(ids: npt.NDArray[np.int64], rows: slice) -> Mask:
-    found: Mask = ids[rows, None] == ids[None, :]
+def _picked(matrix: sparse.csr_matrix, columns: Columns) -> sparse.csr_matrix:
+    """The matrix's columns `columns` (the matrix itself for all)."""
+    return matrix if isinstance(columns, slice) and columns == ALL else matrix[:, columns]
+
+
+def _equal(ids: npt.NDArray[np.int64], rows: slice, columns: Columns) -> Mask:
+    found: Mask = ids[rows, None] == ids[None, columns]
     return found
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
 
 from corroborator.facts.lines import is_heading
 from corroborator.types import Analysis, Article, Claim, EntityMention, Quantity, Quote, TimeExpr
@@ -55,12 +57,13 @@ def build_units(articles: list[Article], analyses: list[Analysis]) -> list[Unit]
     for article in articles:
         analysis = by_id.get(article.id) or Analysis(article_id=article.id)
         claims = sorted(claims_of(article, analysis), key=lambda c: c.start)
+        items = _Items(analysis)
         for sentence_start, sentence_end in _sentences(article, analysis, claims):
             for start, end in clause_spans(article.text, sentence_start, sentence_end):
                 if is_heading(article.text, start, end):
                     continue
                 claim = _claim_at(claims, start, end)
-                units.append(_unit(len(units), article, analysis, claim, start, end))
+                units.append(_unit(len(units), article, analysis, items, claim, start, end))
     return units
 
 
@@ -126,11 +129,39 @@ def _clauses_of_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def _inside(item_start: int, item_end: int, start: int, end: int) -> bool:
-    return start <= item_start and item_end <= end
+class _Span(Protocol):
+    start: int
+    end: int
 
 
-def _unit(key: int, article: Article, analysis: Analysis, claim: Claim, start: int, end: int) -> Unit:
+SpanT = TypeVar("SpanT", bound=_Span)
+
+
+class _Within(Generic[SpanT]):
+    """Mentions of one kind, found by the span they lie in without a scan of them all (a 2 MB article has
+    tens of thousands of clauses and of mentions)."""
+
+    def __init__(self, items: Sequence[SpanT]) -> None:
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda k: items[k].start)
+        self.starts = [items[k].start for k in self.order]
+
+    def __call__(self, start: int, end: int) -> list[SpanT]:
+        """The items inside [start, end), in the analysis's order."""
+        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        return [self.items[k] for k in sorted(self.order[low:high]) if self.items[k].end <= end]
+
+
+class _Items:
+    def __init__(self, analysis: Analysis) -> None:
+        self.entities = _Within(analysis.entities)
+        self.times = _Within(analysis.times)
+        self.quantities = _Within(analysis.quantities)
+
+
+def _unit(
+    key: int, article: Article, analysis: Analysis, items: _Items, claim: Claim, start: int, end: int
+) -> Unit:
     quote = (
         analysis.quotes[claim.quote]
         if claim.quote is not None and claim.quote < len(analysis.quotes)
@@ -143,9 +174,9 @@ def _unit(key: int, article: Article, analysis: Analysis, claim: Claim, start: i
         start=start,
         end=end,
         text=article.text[start:end],
-        entities=[e for e in analysis.entities if _inside(e.start, e.end, start, end)],
-        times=[t for t in analysis.times if _inside(t.start, t.end, start, end)],
-        quantities=[q for q in analysis.quantities if _inside(q.start, q.end, start, end)],
+        entities=items.entities(start, end),
+        times=items.times(start, end),
+        quantities=items.quantities(start, end),
         quote=quote,
         attribution=list(claim.attribution),
         negated=claim.negated and _NEGATION.search(article.text, start, end) is not None,
