@@ -496,6 +496,14 @@ def test_a_title_in_apposition_to_a_name_resolves_to_that_person() -> None:
     assert by_cue(deputy, "said").speaker_entity is None
 
 
+def test_a_role_in_apposition_after_a_possessive_names_its_holder() -> None:
+    named = "Nichols' mother, Claritha Nichols, and his father attended the trial most days."
+    later = "His mother testified about the day he escaped."
+    assert by_cue(quotes_of(f"{named} {later}"), "testified").speaker_entity == "Claritha Nichols"
+    unnamed = quotes_of(f"Claritha Nichols attended the trial most days. {later}")
+    assert by_cue(unnamed, "testified").speaker_entity is None
+
+
 def test_a_possessed_role_resolves_to_the_person_named_with_that_role_or_a_synonym() -> None:
     from corroborator.analyze.pipeline import shared_analyzer
 

@@ -145,9 +145,11 @@ class MentionIndex:
 
     def _titled(self, mention: EntityMention, title: str) -> bool:
         """The title right before the name ("Interior Secretary Ken Salazar"), or in apposition to it ("the
-        interior secretary, Ken Salazar," or "Ken Salazar, the interior secretary,")."""
+        interior secretary, Ken Salazar,", "Nichols' mother, Claritha," or "Ken Salazar, the interior
+        secretary,")."""
         before = self.text[max(0, mention.start - 80) : mention.start].rstrip().lower()
-        before = before.removesuffix(",").rstrip() if before.endswith(f"the {title},") else before
+        if re.search(rf"(?:\bthe|['’]s?)\s+{re.escape(title)},$", before):
+            before = before.removesuffix(",").rstrip()
         if before.endswith(title) and not before[: -len(title)][-1:].isalnum():
             return True
         after = self.text[mention.end : mention.end + len(title) + 12].lower()
