@@ -115,3 +115,20 @@ def test_a_big_articles_facts_are_scored_only_against_their_candidates(
     assert {tuple(f.index for f in g) for g in nearest.groups} == {
         tuple(f.index for f in g) for g in every_pair.groups
     }
+
+
+def test_a_day_agrees_with_its_month_and_conflicts_with_another_day() -> None:
+    texts = (
+        "The company will open the new plant on 22 November 2013.",
+        "The company will open the new plant in November 2013.",
+        "The company will open the new plant on 25 November 2013.",
+    )
+    articles = [Article(text=text, outlet=f"Outlet {n}") for n, text in enumerate(texts)]
+    analyses = shared_analyzer().analyze(articles)
+    facts = [f for per_article in extract_facts(articles, analyses) for f in per_article if f.times]
+    assert [f.article for f in facts] == [a.id for a in articles], [f.text for f in facts]
+    features = pair_model.PairFeatures(facts, build_clusters(analyses), semantic=False)
+    block = features.block(slice(0, 1))
+    assert not block.time_conflict[0, 1] and not block.days_conflict[0, 1], "22 November 2013 is in November"
+    assert block.time_conflict[0, 2] and block.days_conflict[0, 2], "the 22nd is not the 25th"
+    assert features.times.shared(slice(0, 1))[0, 1] > 0, "the month counts as a shared date"

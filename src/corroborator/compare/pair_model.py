@@ -98,8 +98,8 @@ class PairFeatures:
         self.subjects = _Incidence(actors[0] for actors in self.actors)
         self.objects = _Incidence(frozenset(a.head for a in f.arguments if a.role == "object") for f in facts)
         self.numbers = _Incidence(frozenset(round(q, 3) for q in f.quantities) for f in facts)
-        self.times = _Incidence(frozenset(v for v in f.times if v[:1].isdigit()) for f in facts)
-        self.days = _Incidence(frozenset(v for v in f.times if CALENDAR_DAY.match(v)) for f in facts)
+        self.times = _Dates(frozenset(v for v in f.times if v[:1].isdigit()) for f in facts)
+        self.days = _Dates(frozenset(v for v in f.times if CALENDAR_DAY.match(v)) for f in facts)
         self.wording = _ids(wording(t) for t in texts)
         self.predicate = _ids(f.predicate for f in facts)
         self.kind = _ids(f.kind for f in facts)
@@ -183,8 +183,11 @@ class PairFeatures:
 class _Incidence:
     """Which items (words, entity clusters, numbers, dates) each fact has, as a sparse 0/1 matrix."""
 
-    def __init__(self, item_sets: Iterable[Iterable[Hashable]]) -> None:
-        index: dict[Hashable, int] = {}
+    def __init__(
+        self, item_sets: Iterable[Iterable[Hashable]], index: dict[Hashable, int] | None = None
+    ) -> None:
+        """`index`: item -> column, shared with another incidence of the same items (extended here)."""
+        index = {} if index is None else index
         rows: list[int] = []
         columns: list[int] = []
         sizes: list[int] = []
@@ -226,6 +229,37 @@ class _Incidence:
         filled = (self.sizes[rows, None] > 0) & (self.sizes[None, columns] > 0)
         found: Mask = filled & (shared == 0)
         return found
+
+
+class _Dates(_Incidence):
+    """The dates and times of each fact (TIMEX values), where a value is compatible with the values it
+    lies within: "2013-11-22" with "2013-11" (22 November 2013, November 2013) and "2013", "2013-11-22TNI"
+    with "2013-11-22"; two days of one month are not."""
+
+    def __init__(self, value_sets: Iterable[frozenset[str]]) -> None:
+        exact = list(value_sets)
+        index: dict[Hashable, int] = {}
+        self.within = _Incidence((_with_coarser(values) for values in exact), index)
+        super().__init__(exact, index)
+
+    def shared(self, rows: slice, columns: Columns = ALL) -> Matrix:
+        """Above 0 where a fact of `rows` and one of `columns` have a value equal to or within the other's."""
+        mine = self.matrix[rows] @ _picked(self.within.transposed, columns)
+        theirs = self.within.matrix[rows] @ _picked(self.transposed, columns)
+        found: Matrix = (mine + theirs).toarray()
+        return found
+
+
+def _with_coarser(values: frozenset[str]) -> frozenset[str]:
+    """The values with every coarser value they lie within ("2013-11-22" -> "2013-11", "2013")."""
+    return frozenset(
+        value[:cut]
+        for value in values
+        for cut in [*(m.start() for m in _TIMEX_PART.finditer(value)), len(value)]
+    )
+
+
+_TIMEX_PART = re.compile(r"(?<=\d)[-T]")
 
 
 def _actors(fact: Fact, clusters: EntityClusters) -> tuple[frozenset[str], frozenset[str]]:
