@@ -132,3 +132,25 @@ def test_a_day_agrees_with_its_month_and_conflicts_with_another_day() -> None:
     assert not block.time_conflict[0, 1] and not block.days_conflict[0, 1], "22 November 2013 is in November"
     assert block.time_conflict[0, 2] and block.days_conflict[0, 2], "the 22nd is not the 25th"
     assert features.times.shared(slice(0, 1))[0, 1] > 0, "the month counts as a shared date"
+
+
+def test_aligned_clauses_raise_the_grouping_score_only(story: tuple[list[Fact], list[Analysis]]) -> None:
+    facts, analyses = story
+    other = next(k for k, f in enumerate(facts) if f.article != facts[0].article)
+    units: list[int | None] = list(range(len(facts)))
+    units[1] = None
+    links = pair_model.clause_links(units, {(0, other): 0.8, (other, 0): 0.8})
+    plain = pair_model.PairFeatures(facts, build_clusters(analyses), semantic=False)
+    linked = pair_model.PairFeatures(facts, build_clusters(analyses), semantic=False, clauses=links)
+    block, before = linked.block(slice(0, 2)), plain.block(slice(0, 2))
+    assert np.allclose(block.logit, before.logit), "sameness does not read the clauses"
+    assert block.clause[0, other] == pytest.approx(pair_model.CLAUSE_COEF * 0.8)
+    assert np.count_nonzero(block.clause) == 1, "a fact in no clause, and unrelated clauses, add nothing"
+
+    def grouping_score(alignment: fact_align.FactAlignment) -> float:
+        return next((score for score, i, j in alignment.pairs if (i, j) == (0, other)), 0.0)
+
+    with_links = align_facts(facts, build_clusters(analyses), False, links)
+    without = align_facts(facts, build_clusters(analyses), False)
+    assert grouping_score(with_links) > grouping_score(without)
+    assert with_links.best_elsewhere == without.best_elsewhere, "single-source facts do not read the clauses"

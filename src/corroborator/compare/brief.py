@@ -17,6 +17,7 @@ from corroborator.compare.fact_align import FactAlignment, align_facts, fact_spa
 from corroborator.compare.fact_conflicts import developing, number_conflicts, within_rounding
 from corroborator.compare.fact_dates import date_conflicts
 from corroborator.compare.origins import cited_origins, independence_summary, trace_origins
+from corroborator.compare.pair_model import clause_links
 from corroborator.compare.spellings import is_respelling, spelling_discrepancies
 from corroborator.compare.timeline import build_timeline
 from corroborator.compare.units import build_units
@@ -59,8 +60,10 @@ def build_brief(
     alignment = align(units, semantic, fold_copies(units, copies))
     origins = trace_origins(list(articles), units, clusters, names, tuple(copies))
     facts = [f for per_article in extract_facts(articles, ordered) for f in per_article if f.kind != "speech"]
-    fact_alignment = align_facts(facts, clusters, semantic)
     lookup = UnitLookup(units)
+    clause_of = [lookup.unit_of(f) for f in facts]
+    clauses = clause_links([u.key if u is not None else None for u in clause_of], alignment.related)
+    fact_alignment = align_facts(facts, clusters, semantic, clauses)
     agreed = agreements(fact_alignment, origins, lookup)
     return Brief(
         story=story_id,

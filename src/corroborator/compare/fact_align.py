@@ -14,7 +14,7 @@ import numpy as np
 from scipy import sparse
 
 from corroborator.compare.entities_table import EntityClusters
-from corroborator.compare.pair_model import ALL, CONFLICT_LOGIT, Columns, PairFeatures, sigmoid
+from corroborator.compare.pair_model import ALL, CONFLICT_LOGIT, ClauseLinks, Columns, PairFeatures, sigmoid
 from corroborator.compare.text import wording
 from corroborator.types import Discrepancy, Evidence, Fact
 from corroborator.types.facts import HYPOTHETICAL
@@ -44,7 +44,9 @@ class FactAlignment:
     best_elsewhere: dict[int, float] = field(default_factory=dict)
     """Position in `facts` -> the fact's best score against any other article's facts."""
     pairs: list[tuple[float, int, int]] = field(default_factory=list)
-    """(score, position, position) of every cross-article pair at or above RELATED_THRESHOLD, best first."""
+    """(score, position, position) of every cross-article pair at or above RELATED_THRESHOLD, best first;
+    the score with what the two facts' clauses' alignment adds (`pair_model.CLAUSE_COEF`), which groups
+    them."""
     conflicting: list[tuple[float, int, int]] = field(default_factory=list)
     """(sameness, position, position) of the pairs that tell of one thing with other numbers or dates, each
     fact the other's closest in its article (so a fact both articles state is not set against another), and
@@ -147,14 +149,16 @@ def _without(fact: Fact, evidence: Sequence[Evidence]) -> str:
     return wording(text)
 
 
-def align_facts(facts: Sequence[Fact], clusters: EntityClusters, semantic: bool = True) -> FactAlignment:
+def align_facts(
+    facts: Sequence[Fact], clusters: EntityClusters, semantic: bool = True, clauses: ClauseLinks | None = None
+) -> FactAlignment:
     """Score every cross-article pair of facts (beyond ALL_PAIRS_FACTS facts, each fact's NEAREST) and
-    group the pairs that state one fact."""
+    group the pairs that state one fact; `clauses`, how the facts' clauses align, adds to the scores."""
     facts = list(facts)
     alignment = FactAlignment(facts)
     if len({f.article for f in facts}) < 2:
         return alignment
-    features = PairFeatures(facts, clusters, semantic)
+    features = PairFeatures(facts, clusters, semantic, clauses)
     alignment.features = features
     scan = _Scan(features, _nearest(features) if len(facts) > ALL_PAIRS_FACTS else None)
     for rows in features.blocks():
@@ -193,6 +197,7 @@ class _Scan:
         opposite = features.opposite(rows, columns)
         conflicts = scored.subject_conflict.astype(np.float64) + number + time
         score = np.where(opposite, 0.0, sigmoid(scored.logit + CONFLICT_LOGIT * conflicts))
+        grouped = np.where(opposite, 0.0, sigmoid(scored.logit + scored.clause + CONFLICT_LOGIT * conflicts))
         valid = features.cross_article(rows, columns)
         if candidate is not None:
             valid &= candidate
@@ -200,8 +205,8 @@ class _Scan:
         self._closest(positions, ids, np.where(valid, same, -1.0))
         self.best[positions] = np.where(valid, score, -1.0).max(axis=1)
         later = valid & (positions[:, None] < ids[None, :])
-        for i, j in zip(*np.nonzero(later & (score >= RELATED_THRESHOLD)), strict=True):
-            self.pairs.append((float(score[i, j]), int(positions[i]), int(ids[j])))
+        for i, j in zip(*np.nonzero(later & (grouped >= RELATED_THRESHOLD)), strict=True):
+            self.pairs.append((float(grouped[i, j]), int(positions[i]), int(ids[j])))
         differ = scored.numbers_differ | scored.days_conflict | time
         clash = later & ~opposite & differ & (same >= CONFLICT_SAMENESS)
         for i, j in zip(*np.nonzero(clash), strict=True):

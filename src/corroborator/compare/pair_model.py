@@ -39,6 +39,15 @@ PAIR_MODEL = {
 stories, `bench/README.md`). `rare_words`: the content words the two facts share, each weighted by how few
 of the story's facts carry it (log(1 + facts / facts with the word)); `length`: the shorter fact's words over
 20, at most 2."""
+CLAUSE_COEF = 1.5
+"""Added, when facts are grouped into agreements, per unit of the alignment score of the two facts' clauses
+(`compare.align`, 0 when unrelated): facts whose clauses are told alike elsewhere are more likely one fact
+("Bettie Page passed away yesterday in Los Angeles" / "Bettie Page died Thursday ... at a Los Angeles area
+hospital"). Stacked on the model's logit over briefs_dev's fact pairs the clause score lifts held-out AUC
+from 0.893 / 0.903 to 0.916 / 0.931 (two folds of stories, coefficient 3.5); 1.5 was set on briefs_dev's
+briefs from 0, 1, 1.5, 2, 3, 4 and 5 (a larger one groups a clause's exclusive facts with its shared ones)
+and checked on the held-out gold, `bench/README.md`. The clause score stays out of `sameness` (a
+discrepancy's check) and of a fact's best score elsewhere (single-source facts)."""
 SAME_WORDS_LOGIT = 6.0
 """Two facts worded alike (case and punctuation aside) are one fact: probability 0.998."""
 SAME_CORE_LOGIT = 1.0
@@ -75,12 +84,54 @@ class PairBlock:
     counts with another value ("seven AK-47s, two other rifles" / "seven AK-47s, three other rifles")."""
     days_conflict: Mask
     """Both facts give calendar dates, none in common, a year maybe unknown ("XXXX-11-18")."""
+    clause: Matrix
+    """What the alignment of the two facts' clauses adds to the logit when facts are grouped (CLAUSE_COEF)."""
+
+
+@dataclass
+class ClauseLinks:
+    """How well the clauses the facts lie in align with each other across articles."""
+
+    unit_of: npt.NDArray[np.int64]
+    """Each fact's clause: a row of `scores` (its last row and column, all 0, for a fact in no clause)."""
+    scores: sparse.csr_matrix
+    """Clause x clause alignment score, both ways round."""
+
+    def between(self, rows: slice, columns: Columns = ALL) -> Matrix:
+        picked = self.scores[self.unit_of[rows]]
+        found: Matrix = picked[:, self.unit_of[columns]].toarray()
+        return found
+
+
+def clause_links(units_of_facts: Sequence[int | None], related: dict[tuple[int, int], float]) -> ClauseLinks:
+    """`ClauseLinks` from each fact's clause (a unit key, None for none) and the clause pairs' scores."""
+    size = max([*related_keys(related), *(u for u in units_of_facts if u is not None), -1]) + 2
+    none = size - 1
+    unit_of = np.array([none if u is None else u for u in units_of_facts], dtype=np.int64)
+    pairs = list(related.items())
+    rows = [a for (a, _), _ in pairs]
+    columns = [b for (_, b), _ in pairs]
+    scores = sparse.csr_matrix(([score for _, score in pairs], (rows, columns)), shape=(size, size))
+    return ClauseLinks(unit_of, scores)
+
+
+def related_keys(related: dict[tuple[int, int], float]) -> Iterator[int]:
+    for left, right in related:
+        yield left
+        yield right
 
 
 class PairFeatures:
     """What the pair model reads of each fact of a story, computed once."""
 
-    def __init__(self, facts: Sequence[Fact], clusters: EntityClusters, semantic: bool) -> None:
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        clusters: EntityClusters,
+        semantic: bool,
+        clauses: ClauseLinks | None = None,
+    ) -> None:
+        """`clauses`: how the facts' clauses align (the pair model reads it when given)."""
         from corroborator.compare.embed import encode, static_vectors
 
         texts = [f.text for f in facts]
@@ -108,6 +159,7 @@ class PairFeatures:
         self.modal = np.array([f.modality is not None for f in facts], dtype=bool)
         self.attribute = np.array([f.kind == "attribute" for f in facts], dtype=bool)
         self.length = np.array([len(t.split()) for t in texts], dtype=np.float64)
+        self.clauses = clauses
 
     def blocks(self) -> Iterator[slice]:
         """The facts in consecutive blocks small enough to score against all facts at once."""
@@ -145,6 +197,9 @@ class PairFeatures:
             + model["same_kind"] * _equal(self.kind, rows, columns)
         )
         logit += SAME_CORE_LOGIT * ((subjects > 0) & self.objects.shares(rows, columns))
+        clause = np.zeros_like(logit)
+        if self.clauses is not None:
+            clause = CLAUSE_COEF * self.clauses.between(rows, columns)
         return PairBlock(
             logit=np.where(_equal(self.wording, rows, columns), SAME_WORDS_LOGIT, logit),
             subject_conflict=self.subjects.conflicts(rows, subjects, columns),
@@ -152,6 +207,7 @@ class PairFeatures:
             time_conflict=self.times.conflicts(rows, times, columns),
             numbers_differ=self.numbers.differ(rows, numbers, columns),
             days_conflict=self.days.conflicts(rows, self.days.shared(rows, columns), columns),
+            clause=clause,
         )
 
     def other_actors(self, i: int, j: int) -> bool:
