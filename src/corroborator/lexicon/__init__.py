@@ -3,8 +3,8 @@ nouns, the base form of a verb, whether one term is another or a more general on
 tell one event or name opposites. Loaded once, where it is used."""
 
 from corroborator.lexicon.first_names import sex_of_first_name
+from corroborator.lexicon.loader import WordNetMissing, load_wordnet
 from corroborator.lexicon.wordnet import (
-    WordNetMissing,
     can_name_a_place,
     is_common_noun,
     is_degree_word,
@@ -16,7 +16,6 @@ from corroborator.lexicon.wordnet import (
     is_only_adjective,
     is_source_noun,
     knows_word,
-    load_wordnet,
     names_a_person,
     names_a_place_or_body,
     noun_base,

@@ -1,79 +1,16 @@
-"""WordNet 3.0 from Debian's `wordnet-base`, read with NLTK's reader.
-
-Debian ships the dictionary files but not `lexnames`, which NLTK's reader needs, and NLTK only opens files
-under a folder it is told of. So the first use copies the dictionary into a cache folder of ours, writes
-`lexnames` (the fixed list of WordNet 3.0's 45 lexicographer files) beside it, and reads it from there.
-"""
+"""What the project asks of WordNet: which nouns name people, bodies, places or documents, base forms,
+kinds of roles, related and opposite verbs (the reader comes from `lexicon.loader`)."""
 
 from __future__ import annotations
 
 import functools
-import os
-import shutil
-import tempfile
-import threading
-import warnings
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING
 
-from corroborator.errors import CorroboratorError
+from corroborator.lexicon.loader import load_wordnet, one_thread_at_a_time
 
 if TYPE_CHECKING:
-    from nltk.corpus.reader.wordnet import Synset, WordNetCorpusReader
+    from nltk.corpus.reader.wordnet import Synset
 
-DEBIAN_WORDNET = Path("/usr/share/wordnet")
-DICTIONARY_FILES = [
-    f"{kind}.{pos}" for kind in ("data", "index") for pos in ("noun", "verb", "adj", "adv")
-] + [f"{pos}.exc" for pos in ("noun", "verb", "adj", "adv")]
-LEXNAMES = [
-    "adj.all",
-    "adj.pert",
-    "adv.all",
-    "noun.Tops",
-    "noun.act",
-    "noun.animal",
-    "noun.artifact",
-    "noun.attribute",
-    "noun.body",
-    "noun.cognition",
-    "noun.communication",
-    "noun.event",
-    "noun.feeling",
-    "noun.food",
-    "noun.group",
-    "noun.location",
-    "noun.motive",
-    "noun.object",
-    "noun.person",
-    "noun.phenomenon",
-    "noun.plant",
-    "noun.possession",
-    "noun.process",
-    "noun.quantity",
-    "noun.relation",
-    "noun.shape",
-    "noun.state",
-    "noun.substance",
-    "noun.time",
-    "verb.body",
-    "verb.change",
-    "verb.cognition",
-    "verb.communication",
-    "verb.competition",
-    "verb.consumption",
-    "verb.contact",
-    "verb.creation",
-    "verb.emotion",
-    "verb.motion",
-    "verb.perception",
-    "verb.possession",
-    "verb.social",
-    "verb.stative",
-    "verb.weather",
-    "adj.ppl",
-]
-SYNTACTIC_CATEGORY = {"noun": 1, "verb": 2, "adj": 3, "adv": 4}
 SOURCE_LEXNAMES = frozenset({"noun.person", "noun.group"})
 PLACE_OR_BODY_LEXNAMES = frozenset({"noun.location", "noun.group"})
 SOURCE_SENSES_READ = 2
@@ -83,89 +20,8 @@ COMMUNICATOR = "communicator.n.01"
 TOP_SOURCES = frozenset({"person.n.01", "group.n.01"})
 
 
-class WordNetMissing(CorroboratorError):
-    """WordNet's dictionary files are not on this machine."""
-
-    status = 500
-
-
-def source_folder() -> Path:
-    return Path(os.environ.get("CORROBORATOR_WORDNET_SOURCE", str(DEBIAN_WORDNET)))
-
-
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "corroborator" / "wordnet-3.0"
-
-
-def _lexnames_text() -> str:
-    return "".join(
-        f"{index:02d}\t{name}\t{SYNTACTIC_CATEGORY[name.split('.')[0]]}\n"
-        for index, name in enumerate(LEXNAMES)
-    )
-
-
-def prepared_folder() -> Path:
-    """The cache folder holding a readable copy of WordNet, made (atomically) on first use."""
-    target = cache_folder()
-    if (target / "lexnames").exists():
-        return target
-    source = source_folder()
-    missing = [name for name in DICTIONARY_FILES if not (source / name).exists()]
-    if missing:
-        raise WordNetMissing(
-            f"WordNet's dictionary is not in {source} (missing {missing[0]})",
-            hint="install Debian's wordnet-base (`make install` does), or set CORROBORATOR_WORDNET_SOURCE",
-        )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=".wordnet-", dir=target.parent))
-    for name in DICTIONARY_FILES:
-        shutil.copyfile(source / name, scratch / name)
-    (scratch / "lexnames").write_text(_lexnames_text(), encoding="utf-8")
-    try:
-        scratch.rename(target)
-    except OSError:  # another process made it first
-        shutil.rmtree(scratch, ignore_errors=True)
-    return target
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-_READER_LOCK = threading.RLock()
-"""NLTK's WordNet reader reads its data files through shared handles and fills its maps lazily, so one
-thread at a time reads it (the web server builds briefs in worker threads)."""
-
-
-def _one_thread_at_a_time(function: Callable[P, R]) -> Callable[P, R]:
-    @functools.wraps(function)
-    def locked(*args: P.args, **kwargs: P.kwargs) -> R:
-        with _READER_LOCK:
-            return function(*args, **kwargs)
-
-    return locked
-
-
-@functools.cache
-@_one_thread_at_a_time
-def load_wordnet() -> WordNetCorpusReader:
-    """NLTK's reader over our copy of WordNet 3.0 (about 2 s the first time in a process)."""
-    import nltk
-    from nltk.corpus.reader.wordnet import WordNetCorpusReader
-
-    class _Reader(WordNetCorpusReader):  # type: ignore[misc]
-        def map_wn(self, version: str = "wordnet") -> None:  # this is WordNet 3.0: nothing to map
-            return None
-
-    folder = prepared_folder()
-    if str(folder) not in nltk.data.path:
-        nltk.data.path.append(str(folder))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "multilingual functions are not available": we use none
-        return _Reader(str(folder), None)
-
-
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def verb_base(word: str) -> str:
     """The base form of a verb ("planned" -> "plan", "wrote" -> "write"); the word itself if unknown."""
     base = load_wordnet().morphy(word.casefold(), "v")
@@ -173,14 +29,14 @@ def verb_base(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def knows_word(word: str) -> bool:
     """Whether WordNet has `word` (or its base form) in any part of speech."""
     return bool(load_wordnet().synsets(word.casefold()))
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_source_noun(word: str) -> bool:
     """Whether a noun names a person or body that can be a source ("spokesman", "police", "sources" as
     informants; not "bill", "grenade", "letters")."""
@@ -193,14 +49,14 @@ def is_source_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_common_noun(word: str) -> bool:
     """Whether `word` has a noun sense that is not a named instance ("commissioner", not "Herman")."""
     return any(not s.instance_hypernyms() for s in load_wordnet().synsets(word.casefold(), pos="n"))
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_only_adjective(word: str) -> bool:
     """Whether WordNet knows `word` (or its base form: "biggest") as an adjective and as nothing else
     ("hourlong", "wealthy"; not "official", "young", "early")."""
@@ -211,7 +67,7 @@ def is_only_adjective(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_lower_case_noun(word: str) -> bool:
     """Whether WordNet has the word, in lower case, as a common noun that names no person: "Arson" as
     "arson", "Riot"; not "Herman" (only a name) or "Police" (a body)."""
@@ -222,7 +78,7 @@ def is_lower_case_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def names_a_place_or_body(word: str) -> bool:
     """Whether WordNet knows `word` as a place or a group ("Jordan", "Washington"; not "Payton")."""
     senses = load_wordnet().synsets(word.casefold(), pos="n")
@@ -230,14 +86,14 @@ def names_a_place_or_body(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def can_name_a_place(word: str) -> bool:
     """Whether a common noun has a sense that is a place ("village", "province"; not "company")."""
     return any(s.lexname() == "noun.location" for s in load_wordnet().synsets(word.casefold(), pos="n"))
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_document_noun(word: str) -> bool:
     """Whether a noun's most used sense is a communication (a statement, report, letter or video) or a
     recording of sounds or pictures ("footage", "a tape recording", "photographs")."""
@@ -258,7 +114,7 @@ INQUIRY_SENSES = frozenset({"inquiry.n.01", "investigation.n.02"})
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_inquiry_noun(word: str) -> bool:
     """Whether a noun's most used sense is an inquiry or a kind of one, whose findings have an origin: an
     autopsy, a study, a poll, tests, an investigation (not "decision" or "plan")."""
@@ -270,7 +126,7 @@ def is_inquiry_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_group_noun(word: str) -> bool:
     """Whether a noun's most used sense is a group of people: a department, a council, the police (not
     "administration", first an act, nor "officials", people)."""
@@ -289,7 +145,7 @@ SENSES_CONSIDERED = 3
 
 
 @functools.lru_cache(maxsize=8192)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def same_or_more_general(left: str, right: str) -> bool:
     """Whether one term names the same thing as the other or a more general thing ("automatic rifles" /
     "assault rifles": an assault rifle is an automatic rifle). Terms are words or compounds; a sense of one
@@ -304,7 +160,7 @@ def same_or_more_general(left: str, right: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def role_names(word: str) -> tuple[str, ...]:
     """The word and the other names WordNet gives its first noun sense ("lawyer" -> "lawyer", "attorney"),
     lower case."""
@@ -314,7 +170,7 @@ def role_names(word: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8192)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def noun_base(phrase: str) -> str | None:
     """The singular of a noun or compound ("defense lawyers" -> "defense lawyer"), lower case; None when
     WordNet does not know it as a noun."""
@@ -323,7 +179,7 @@ def noun_base(phrase: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def names_a_person(term: str) -> bool:
     """Whether a word or compound has a noun sense, among its first SENSES_CONSIDERED, that is a kind of
     person ("district attorney", "producers"; not "meeting" or "message")."""
@@ -331,7 +187,7 @@ def names_a_person(term: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_kind_of_role(title: str, role: str) -> bool:
     """Whether a title names a role or a kind of it, as nouns ("district attorney" is a "prosecutor",
     "defense attorney" a "defense lawyer" and a "lawyer"; "lawyer" is no "prosecutor")."""
@@ -342,7 +198,7 @@ def is_kind_of_role(title: str, role: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def is_degree_word(word: str) -> bool:
     """Whether a modifier tells a degree, not a kind: WordNet's first sense of it is a quantity
     ("maximum", "minimum"). "the maximum sentence" and "a life sentence" can name one sentence, as "the
@@ -373,7 +229,7 @@ VERB_HYPERNYM_DEPTH = 2
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def related_verbs(left: str, right: str) -> bool:
     """Whether two verbs can tell one event: the same base form, a shared sense (of their first
     SENSES_CONSIDERED: "check into" / "enter" do not, "murder" / "kill" do through a hypernym within
@@ -391,7 +247,7 @@ def related_verbs(left: str, right: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-@_one_thread_at_a_time
+@one_thread_at_a_time
 def opposite_verbs(left: str, right: str) -> bool:
     """Whether one verb names the opposite of the other ("begin" / "end", "resign" / "take office")."""
     second = {lemma.name() for sense in _verb_senses(right) for lemma in sense.lemmas()} | {verb_base(right)}
