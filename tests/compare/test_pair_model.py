@@ -139,7 +139,7 @@ def test_aligned_clauses_raise_the_grouping_score_only(story: tuple[list[Fact], 
     other = next(k for k, f in enumerate(facts) if f.article != facts[0].article)
     units: list[int | None] = list(range(len(facts)))
     units[1] = None
-    links = pair_model.clause_links(units, {(0, other): 0.8, (other, 0): 0.8})
+    links = pair_model.clause_links(units, {(0, other): 0.8, (other, 0): 0.8}, len(facts))
     plain = pair_model.PairFeatures(facts, build_clusters(analyses), semantic=False)
     linked = pair_model.PairFeatures(facts, build_clusters(analyses), semantic=False, clauses=links)
     block, before = linked.block(slice(0, 2)), plain.block(slice(0, 2))

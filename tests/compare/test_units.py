@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corroborator.compare.units import _Within, build_units
+from corroborator.compare.units import build_units
+from corroborator.facts.spans import SpansWithin
 from corroborator.types import Analysis, Article
 
 
@@ -25,7 +26,7 @@ def test_the_mentions_within_a_span_are_those_a_scan_finds_in_their_order(
     items: list[Span], start: int, length: int
 ) -> None:
     end = start + length
-    found = _Within(items)(start, end)
+    found = SpansWithin(items).within(start, end)
     expected = [item for item in items if start <= item.start and item.end <= end]
     assert [id(item) for item in found] == [id(item) for item in expected]
 

@@ -62,7 +62,9 @@ def build_brief(
     facts = [f for per_article in extract_facts(articles, ordered) for f in per_article if f.kind != "speech"]
     lookup = UnitLookup(units)
     clause_of = [lookup.unit_of(f) for f in facts]
-    clauses = clause_links([u.key if u is not None else None for u in clause_of], alignment.related)
+    clauses = clause_links(
+        [u.key if u is not None else None for u in clause_of], alignment.related, len(units)
+    )
     fact_alignment = align_facts(facts, clusters, semantic, clauses)
     agreed = agreements(fact_alignment, origins, lookup)
     return Brief(

@@ -103,22 +103,16 @@ class ClauseLinks:
         return found
 
 
-def clause_links(units_of_facts: Sequence[int | None], related: dict[tuple[int, int], float]) -> ClauseLinks:
-    """`ClauseLinks` from each fact's clause (a unit key, None for none) and the clause pairs' scores."""
-    size = max([*related_keys(related), *(u for u in units_of_facts if u is not None), -1]) + 2
-    none = size - 1
-    unit_of = np.array([none if u is None else u for u in units_of_facts], dtype=np.int64)
-    pairs = list(related.items())
-    rows = [a for (a, _), _ in pairs]
-    columns = [b for (_, b), _ in pairs]
-    scores = sparse.csr_matrix(([score for _, score in pairs], (rows, columns)), shape=(size, size))
+def clause_links(
+    units_of_facts: Sequence[int | None], related: dict[tuple[int, int], float], units: int
+) -> ClauseLinks:
+    """`ClauseLinks` from each fact's clause (a unit key below `units`, None for none) and the clause pairs'
+    scores."""
+    unit_of = np.array([units if u is None else u for u in units_of_facts], dtype=np.int64)
+    rows = [left for left, _ in related]
+    columns = [right for _, right in related]
+    scores = sparse.csr_matrix((list(related.values()), (rows, columns)), shape=(units + 1, units + 1))
     return ClauseLinks(unit_of, scores)
-
-
-def related_keys(related: dict[tuple[int, int], float]) -> Iterator[int]:
-    for left, right in related:
-        yield left
-        yield right
 
 
 class PairFeatures:

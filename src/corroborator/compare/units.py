@@ -5,11 +5,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
 
 from corroborator.facts.lines import is_heading
+from corroborator.facts.spans import SpansWithin
 from corroborator.types import Analysis, Article, Claim, EntityMention, Quantity, Quote, TimeExpr
 
 _CLAUSE_BREAK = re.compile(
@@ -129,34 +128,11 @@ def _clauses_of_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-class _Span(Protocol):
-    start: int
-    end: int
-
-
-SpanT = TypeVar("SpanT", bound=_Span)
-
-
-class _Within(Generic[SpanT]):
-    """Mentions of one kind, found by the span they lie in without a scan of them all (a 2 MB article has
-    tens of thousands of clauses and of mentions)."""
-
-    def __init__(self, items: Sequence[SpanT]) -> None:
-        self.items = items
-        self.order = sorted(range(len(items)), key=lambda k: items[k].start)
-        self.starts = [items[k].start for k in self.order]
-
-    def __call__(self, start: int, end: int) -> list[SpanT]:
-        """The items inside [start, end), in the analysis's order."""
-        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
-        return [self.items[k] for k in sorted(self.order[low:high]) if self.items[k].end <= end]
-
-
 class _Items:
     def __init__(self, analysis: Analysis) -> None:
-        self.entities = _Within(analysis.entities)
-        self.times = _Within(analysis.times)
-        self.quantities = _Within(analysis.quantities)
+        self.entities = SpansWithin(analysis.entities)
+        self.times = SpansWithin(analysis.times)
+        self.quantities = SpansWithin(analysis.quantities)
 
 
 def _unit(
@@ -174,9 +150,9 @@ def _unit(
         start=start,
         end=end,
         text=article.text[start:end],
-        entities=items.entities(start, end),
-        times=items.times(start, end),
-        quantities=items.quantities(start, end),
+        entities=items.entities.within(start, end),
+        times=items.times.within(start, end),
+        quantities=items.quantities.within(start, end),
         quote=quote,
         attribution=list(claim.attribution),
         negated=claim.negated and _NEGATION.search(article.text, start, end) is not None,

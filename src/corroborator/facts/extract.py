@@ -5,24 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from typing import Generic, Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from corroborator.facts.clauses import PLACE_PREPOSITIONS, Predicate, predicates, span_of
 from corroborator.facts.lines import is_heading
+from corroborator.facts.spans import SpansWithin
 from corroborator.types import Analysis, Argument, Article, Claim, Fact, FactKind, Role
 
-
-class _Spanned(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-S = TypeVar("S", bound=_Spanned)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MIN_FACT_WORDS = 3
 MIN_SPEECH_WORDS = 2
@@ -53,9 +44,9 @@ class _ArticleReader:
         self.analysis = analysis
         self.sentence_starts = [start for start, _ in analysis.sentences]
         self.claims = sorted(analysis.claims, key=lambda c: c.start)
-        self.entities = _Spans(analysis.entities)
-        self.times = _Spans(analysis.times)
-        self.quantities = _Spans(analysis.quantities)
+        self.entities = SpansWithin(analysis.entities)
+        self.times = SpansWithin(analysis.times)
+        self.quantities = SpansWithin(analysis.quantities)
         self.claim_starts = [c.start for c in self.claims]
 
     def fact(self, found: Predicate, sentence: SpacySpan, offset: int, index: int) -> Fact | None:
@@ -136,19 +127,6 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     if head is not None:
         start = head.start()
     return start, end
-
-
-class _Spans(Generic[S]):
-    """Items with offsets, found by the range they lie in without a scan of the whole article."""
-
-    def __init__(self, items: Sequence[S]) -> None:
-        self.items = sorted(items, key=lambda item: item.start)
-        self.starts = [item.start for item in self.items]
-
-    def within(self, start: int, end: int) -> list[S]:
-        first = bisect.bisect_left(self.starts, start)
-        last = bisect.bisect_left(self.starts, end, lo=first)
-        return [item for item in self.items[first:last] if item.end <= end]
 
 
 def _role(role: str, tokens: list[Token], labels: set[str], has_time: bool) -> Role:
