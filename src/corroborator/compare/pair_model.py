@@ -289,13 +289,13 @@ class _Dates(_Incidence):
     def __init__(self, value_sets: Iterable[frozenset[str]]) -> None:
         exact = list(value_sets)
         index: dict[Hashable, int] = {}
-        self.within = _Incidence((_with_coarser(values) for values in exact), index)
+        self.with_coarser = _Incidence((_with_coarser(values) for values in exact), index)
         super().__init__(exact, index)
 
     def shared(self, rows: slice, columns: Columns = ALL) -> Matrix:
         """Above 0 where a fact of `rows` and one of `columns` have a value equal to or within the other's."""
-        mine = self.matrix[rows] @ _picked(self.within.transposed, columns)
-        theirs = self.within.matrix[rows] @ _picked(self.transposed, columns)
+        mine = self.matrix[rows] @ _picked(self.with_coarser.transposed, columns)
+        theirs = self.with_coarser.matrix[rows] @ _picked(self.transposed, columns)
         found: Matrix = (mine + theirs).toarray()
         return found
 
