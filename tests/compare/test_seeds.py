@@ -121,3 +121,12 @@ def test_every_evidence_span_indexes_its_article(seed_brief: Brief, seed_article
     assert spans
     for evidence in spans:
         assert texts[evidence.article][evidence.start : evidence.end] == evidence.text
+
+
+def test_the_visit_days_agree_as_details_but_not_the_mismatched_weekday(semantic_seed_brief: Brief) -> None:
+    """ "from Thursday (August 4) to Saturday" and "on Thursday, Friday and Saturday": Saturday is a detail
+    both give; "Thursday (August 4)" does not fit its date, so it is no agreement with "Friday"."""
+    dates = [a for a in semantic_seed_brief.agreements if a.detail == "date"]
+    assert [sorted(e.text for e in d.evidence) for d in dates] == [["Saturday", "Saturday"]]
+    whole = semantic_seed_brief.agreements[dates[0].part_of or 0]
+    assert whole.detail is None and "Saturday" in whole.fact

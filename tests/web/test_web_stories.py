@@ -103,6 +103,19 @@ def test_the_weekday_discrepancy_is_highlighted_in_the_source_text(story_client:
     assert "Friday" in page
 
 
+def test_an_agreed_detail_is_listed_under_its_fact_and_marked_in_the_text(story_client: TestClient) -> None:
+    data = story_client.get(f"/api/stories/{STORY}").json()
+    agreements = data["brief"]["agreements"]
+    details = [(number, a) for number, a in enumerate(agreements, start=1) if a["detail"]]
+    assert details, agreements
+    page = story_client.get(f"/stories/{STORY}").text
+    for number, detail in details:
+        assert agreements[detail["part_of"]]["detail"] is None and detail["part_of"] < number - 1
+        row = page.split(f'<tr id="a-{number}" class="detail">')[1].split("</tr>")[0]
+        assert f'↳ <span class="detail-kind">{detail["detail"]}</span>: {detail["fact"]}' in row
+        assert f'href="#a-{number}"' in page
+
+
 def test_the_story_page_draws_timeline_entities_and_relays(story_client: TestClient) -> None:
     data = story_client.get(f"/api/stories/{STORY}").json()
     page = story_client.get(f"/stories/{STORY}").text

@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
+from corroborator.compare.details import ValueMentions, agreed_details
 from corroborator.compare.fact_align import RELATED_THRESHOLD, FactAlignment
 from corroborator.compare.origins import Origins
 from corroborator.compare.rank import ranked_single_source
@@ -53,27 +54,46 @@ def _overlap(start: int, end: int, other_start: int, other_end: int) -> int:
     return max(0, min(end, other_end) - max(start, other_start))
 
 
-def agreements(alignment: FactAlignment, origins: Origins, lookup: UnitLookup) -> list[Agreement]:
+def agreements(
+    alignment: FactAlignment, origins: Origins, lookup: UnitLookup, mentions: ValueMentions
+) -> list[Agreement]:
     """One agreement per group of aligned facts that states something (MIN_CONTENT_WORDS), most widely
-    stated and best supported first."""
+    stated and best supported first, each followed by its agreed details (`compare.details`)."""
     found = []
     for group, score in zip(alignment.groups, alignment.group_scores, strict=True):
         group = [f for f in group if states_something(f)]
         if len({f.article for f in group}) < 2:
             continue
-        units = [u for u in (lookup.unit_of(f) for f in group) if u is not None]
-        sources = origins.origins_of(units)
-        found.append(
-            Agreement(
-                fact=shorten(statement_of(group)),
-                evidence=[fact_evidence(f) for f in group],
-                score=round(score, 3),
-                origins=sources,
-                independent_origins=len(sources),
-                single_origin=len(sources) == 1,
+        whole = Agreement(fact=shorten(statement_of(group)), evidence=[fact_evidence(f) for f in group])
+        _credit(whole, group, round(score, 3), origins, lookup)
+        found.append((whole, agreed_details(group, mentions)))
+    found.sort(key=lambda wd: (-len({e.article for e in wd[0].evidence}), -wd[0].score))
+    listed: list[Agreement] = []
+    for whole, details in found:
+        part_of = len(listed)
+        listed.append(whole)
+        for detail in details:
+            item = Agreement(
+                fact=min((e.text for e in detail.evidence), key=len),
+                evidence=list(detail.evidence),
+                detail=detail.kind,
+                part_of=part_of,
             )
-        )
-    return sorted(found, key=lambda a: (-len({e.article for e in a.evidence}), -a.score))
+            listed.append(_credit(item, detail.facts, whole.score, origins, lookup))
+    return listed
+
+
+def _credit(
+    agreement: Agreement, facts: Sequence[Fact], score: float, origins: Origins, lookup: UnitLookup
+) -> Agreement:
+    """The agreement with its score and the origins of the clauses its facts lie in."""
+    units = [u for u in (lookup.unit_of(f) for f in facts) if u is not None]
+    sources = origins.origins_of(units)
+    agreement.score = score
+    agreement.origins = sources
+    agreement.independent_origins = len(sources)
+    agreement.single_origin = len(sources) == 1
+    return agreement
 
 
 def states_something(fact: Fact) -> bool:

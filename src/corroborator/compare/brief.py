@@ -11,6 +11,7 @@ from corroborator.analyze.times.extract import find_times
 from corroborator.compare.agree import UnitLookup, agreements, single_source_facts
 from corroborator.compare.align import align
 from corroborator.compare.bigstory import fold_copies
+from corroborator.compare.details import ValueMentions
 from corroborator.compare.discrepancy import find_discrepancies, with_conflicts
 from corroborator.compare.entities_table import build_clusters, entity_rows
 from corroborator.compare.fact_align import FactAlignment, align_facts, fact_span
@@ -66,7 +67,7 @@ def build_brief(
         [u.key if u is not None else None for u in clause_of], alignment.related, len(units)
     )
     fact_alignment = align_facts(facts, clusters, semantic, clauses)
-    agreed = agreements(fact_alignment, origins, lookup)
+    agreed = agreements(fact_alignment, origins, lookup, ValueMentions(ordered, clusters))
     return Brief(
         story=story_id,
         articles=[_brief_article(a, names[a.id], story_date) for a in articles],
@@ -94,7 +95,7 @@ def build_brief(
         ),
         origins=cited_origins(origins, list(articles), names),
         independence=independence_summary(
-            len(articles), [a.origins for a in agreed], origins, set(names.values())
+            len(articles), [a.origins for a in agreed if a.detail is None], origins, set(names.values())
         ),
         timeline=build_timeline(alignment),
         entities=entity_rows(ordered, clusters),

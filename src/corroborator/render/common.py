@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TypeVar
 
-from corroborator.types import Brief, Discrepancy, Evidence
+from corroborator.types import Agreement, Brief, Discrepancy, Evidence
 
 SNIPPET = 120
 
@@ -25,6 +25,19 @@ def contradictions(brief: Brief) -> list[Discrepancy]:
 def updates(brief: Brief) -> list[Discrepancy]:
     """Figures that changed between reports of different days, each with its evidence oldest first."""
     return [d for d in brief.discrepancies if d.kind == "update"]
+
+
+def agreements_title(brief: Brief) -> str:
+    """ "Agreements (12 facts, 5 details agreed within them)"."""
+    details = sum(1 for a in brief.agreements if a.detail)
+    facts = len(brief.agreements) - details
+    within = f", {details} detail{'s' if details != 1 else ''} agreed within them" if details else ""
+    return f"Agreements ({facts} fact{'s' if facts != 1 else ''}{within})"
+
+
+def agreement_label(agreement: Agreement) -> str:
+    """A whole fact's statement; a detail's shown under its fact: "↳ number: seven life sentences"."""
+    return f"↳ {agreement.detail}: {agreement.fact}" if agreement.detail else agreement.fact
 
 
 def flat(text: str, limit: int = SNIPPET) -> str:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from corroborator.render.common import (
+    agreement_label,
+    agreements_title,
     article_line,
     article_names,
     contradictions,
@@ -51,7 +53,8 @@ def _marks(brief: Brief, article: str) -> list[_Mark]:
     for fact in brief.single_source:
         add(fact.evidence, "single", "only this article says this", "single")
     for agreement in brief.agreements:
-        add(agreement.evidence, "agree", f"agreed by {len(agreement.evidence)} reports", "agree")
+        what = f"{agreement.detail} " if agreement.detail else ""
+        add(agreement.evidence, "agree", f"{what}agreed by {len(agreement.evidence)} reports", "agree")
     return marks
 
 
@@ -97,7 +100,7 @@ th{background:#f5f5f7}.kind{font-weight:600;white-space:nowrap}.muted{color:#666
 .source h3{white-space:normal;font-size:1rem;margin:.2rem 0}
 mark{color:inherit}.disc{background:#ffd7d5;border-bottom:2px solid #d70015}
 .sev2,.sev1{background:#fff0c2;border-bottom-color:#b25000}
-.single{background:#e3f0ff}.agree{background:#e2f6e4}
+.single{background:#e3f0ff}.agree{background:#e2f6e4}tr.detail td:first-child{padding-left:1.5rem}
 .update{background:#efe3fb;border-bottom:2px dashed #7a5aa8}
 .legend span{padding:0 .4rem;margin-right:.6rem}
 </style></head><body>
@@ -118,9 +121,10 @@ mark{color:inherit}.disc{background:#ffd7d5;border-bottom:2px solid #d70015}
 <table><tr><th>what changed</th><th>earlier, then later</th></tr>
 {% for d in changed %}<tr><td>{{ d.explanation }}</td><td>{{ evidence(d.evidence) }}</td></tr>
 {% endfor %}</table>{% endif %}
-<h2>Agreements ({{ brief.agreements|length }})</h2>
+<h2>{{ agreements_title(brief) }}</h2>
 <table><tr><th>fact</th><th>origins</th><th>evidence</th></tr>
-{% for a in brief.agreements %}<tr><td>{{ a.fact }}</td><td>{{ a.origins|join(", ") }}
+{% for a in brief.agreements %}<tr{% if a.detail %} class="detail"{% endif %}><td>{{ a|label }}</td>
+<td>{{ a.origins|join(", ") }}
 {%- if a.single_origin %} <strong>(single origin)</strong>{% endif %}</td>
 <td>{{ evidence(a.evidence) }}</td></tr>
 {% endfor %}</table>
@@ -165,6 +169,8 @@ def _environment(names: dict[str, str]) -> Environment:
     environment = Environment(autoescape=True, trim_blocks=False)
     environment.filters["name_of"] = lambda article_id: names.get(article_id, article_id)
     environment.globals["when"] = date_range
+    environment.globals["agreements_title"] = agreements_title
+    environment.filters["label"] = agreement_label
     return environment
 
 

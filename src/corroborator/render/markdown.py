@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from corroborator.render.common import (
+    agreement_label,
+    agreements_title,
     article_line,
     article_names,
     contradictions,
@@ -23,11 +25,15 @@ def render_markdown(brief: Brief) -> str:
     names = article_names(brief)
     lines = [f"# Story {brief.story}", ""]
     lines += [f"- **{_cell(names[a.id])}**: {_cell(article_line(brief, a.id))}" for a in brief.articles]
-    lines += ["", f"_{_cell(brief.independence)}_", "", f"## Agreements ({len(brief.agreements)})", ""]
+    lines += ["", f"_{_cell(brief.independence)}_", "", f"## {agreements_title(brief)}", ""]
     for agreement in brief.agreements:
         single = " — **single origin**" if agreement.single_origin else ""
-        lines.append(f"- {_cell(agreement.fact)} (origins: {_cell(', '.join(agreement.origins))}{single})")
-        lines += [f"  - {_cell(evidence_line(e, names))}" for e in agreement.evidence]
+        indent = "  " if agreement.detail else ""
+        lines.append(
+            f"{indent}- {_cell(agreement_label(agreement))} "
+            f"(origins: {_cell(', '.join(agreement.origins))}{single})"
+        )
+        lines += [f"{indent}  - {_cell(evidence_line(e, names))}" for e in agreement.evidence]
     found, changed = contradictions(brief), updates(brief)
     lines += ["", f"## Discrepancies ({len(found)})", ""]
     for item in found:

@@ -9,6 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from corroborator.render.common import (
+    agreement_label,
+    agreements_title,
     article_line,
     article_names,
     contradictions,
@@ -58,11 +60,11 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _agreements(brief: Brief, names: dict[str, str]) -> Table:
-    table = _table(f"Agreements ({len(brief.agreements)})", "fact", "sources", "origins")
+    table = _table(agreements_title(brief), "fact", "sources", "origins")
     for agreement in brief.agreements:
         sources = "\n".join(evidence_line(e, names, 80) for e in agreement.evidence)
         origins = ", ".join(agreement.origins) + (" (single origin)" if agreement.single_origin else "")
-        table.add_row(flat(agreement.fact), sources, origins)
+        table.add_row(flat(agreement_label(agreement)), sources, origins)
     return table
 
 

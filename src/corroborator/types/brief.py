@@ -40,6 +40,11 @@ class Agreement:
     origins: list[str] = field(default_factory=list)
     independent_origins: int = 0
     single_origin: bool = False
+    detail: str | None = None
+    """For one number, date or place inside an agreed fact that several articles give alike: `number`,
+    `date` or `place`; None for a whole fact."""
+    part_of: int | None = None
+    """For a detail: the position in `Brief.agreements` of the whole fact it lies in (listed before it)."""
 
 
 @dataclass
