@@ -17,7 +17,8 @@ from corroborator.compare.entities_table import build_clusters, entity_rows
 from corroborator.compare.fact_align import FactAlignment, align_facts, fact_span
 from corroborator.compare.fact_conflicts import developing, number_conflicts, within_rounding
 from corroborator.compare.fact_dates import date_conflicts
-from corroborator.compare.origins import cited_origins, independence_summary, trace_origins
+from corroborator.compare.independence import cited_origins, independence_summary
+from corroborator.compare.origins import trace_origins
 from corroborator.compare.pair_model import clause_links
 from corroborator.compare.spellings import is_respelling, spelling_discrepancies
 from corroborator.compare.timeline import build_timeline
