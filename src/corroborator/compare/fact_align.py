@@ -196,8 +196,9 @@ class _Scan:
         number, time = scored.number_conflict, scored.time_conflict
         opposite = features.opposite(rows, columns)
         conflicts = scored.subject_conflict.astype(np.float64) + number + time
-        score = np.where(opposite, 0.0, sigmoid(scored.logit + CONFLICT_LOGIT * conflicts))
-        grouped = np.where(opposite, 0.0, sigmoid(scored.logit + scored.clause + CONFLICT_LOGIT * conflicts))
+        penalised = scored.logit + CONFLICT_LOGIT * conflicts
+        score = np.where(opposite, 0.0, sigmoid(penalised))
+        grouped = np.where(opposite, 0.0, sigmoid(penalised + scored.clause))
         valid = features.cross_article(rows, columns)
         if candidate is not None:
             valid &= candidate
