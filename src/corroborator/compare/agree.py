@@ -64,36 +64,53 @@ def agreements(
         group = [f for f in group if states_something(f)]
         if len({f.article for f in group}) < 2:
             continue
-        whole = Agreement(fact=shorten(statement_of(group)), evidence=[fact_evidence(f) for f in group])
-        _credit(whole, group, round(score, 3), origins, lookup)
+        evidence = [fact_evidence(f) for f in group]
+        whole = _agreement(shorten(statement_of(group)), group, evidence, round(score, 3), origins, lookup)
         found.append((whole, agreed_details(group, mentions)))
     found.sort(key=lambda wd: (-len({e.article for e in wd[0].evidence}), -wd[0].score))
     listed: list[Agreement] = []
     for whole, details in found:
         part_of = len(listed)
         listed.append(whole)
-        for detail in details:
-            item = Agreement(
-                fact=min((e.text for e in detail.evidence), key=len),
-                evidence=list(detail.evidence),
-                detail=detail.kind,
+        listed += [
+            _agreement(
+                min((e.text for e in d.evidence), key=len),
+                d.facts,
+                list(d.evidence),
+                whole.score,
+                origins,
+                lookup,
+                detail=d.kind,
                 part_of=part_of,
             )
-            listed.append(_credit(item, detail.facts, whole.score, origins, lookup))
+            for d in details
+        ]
     return listed
 
 
-def _credit(
-    agreement: Agreement, facts: Sequence[Fact], score: float, origins: Origins, lookup: UnitLookup
+def _agreement(
+    statement: str,
+    facts: Sequence[Fact],
+    evidence: list[Evidence],
+    score: float,
+    origins: Origins,
+    lookup: UnitLookup,
+    detail: str | None = None,
+    part_of: int | None = None,
 ) -> Agreement:
-    """The agreement with its score and the origins of the clauses its facts lie in."""
+    """An agreement on `statement` with the origins of the clauses its facts lie in."""
     units = [u for u in (lookup.unit_of(f) for f in facts) if u is not None]
     sources = origins.origins_of(units)
-    agreement.score = score
-    agreement.origins = sources
-    agreement.independent_origins = len(sources)
-    agreement.single_origin = len(sources) == 1
-    return agreement
+    return Agreement(
+        fact=statement,
+        evidence=evidence,
+        score=score,
+        origins=sources,
+        independent_origins=len(sources),
+        single_origin=len(sources) == 1,
+        detail=detail,
+        part_of=part_of,
+    )
 
 
 def states_something(fact: Fact) -> bool:

@@ -4,7 +4,7 @@ A fact of one sentence often carries several checkable facts ("Judge Bodiford se
 consecutive life sentences on Saturday in Atlanta": the sentence, the count, the day, the place). The articles
 of an agreement may agree on some of them and not give others, so each detail they share is listed on its
 own, with the words that give it in each article: a figure counting one thing (`compare.measures`: "about 200
-feet" and "around 200ft"; not "seven firefighters" and "seven hours"), one date, one place."""
+feet" and "around 200ft"; not "seven firefighters" and "seven engines"), one date, one place."""
 
 from __future__ import annotations
 
@@ -35,8 +35,10 @@ class Detail:
 @dataclass(frozen=True)
 class _Value:
     kind: str
+    """`number`, `date` or `place`."""
     key: Hashable
-    """What two mentions must have in common: a figure in its unit and what it counts, a date, a place."""
+    """What two mentions of one kind must have in common: what a figure counts and its size in the base
+    unit, a date's value, a place's entity cluster."""
     evidence: Evidence
 
 
@@ -68,30 +70,30 @@ class ValueMentions:
     @staticmethod
     def _number(fact: Fact, quantity: Quantity) -> _Value:
         counted, size = measure(quantity)
-        key = ("number", counted, round((quantity.value or 0.0) * size, 3))
+        key = (counted, round((quantity.value or 0.0) * size, 3))
         return _Value("number", key, _evidence(fact, quantity))
 
     @staticmethod
     def _date(fact: Fact, time: TimeExpr) -> _Value:
-        return _Value("date", ("date", time.value), _evidence(fact, time))
+        return _Value("date", time.value, _evidence(fact, time))
 
     def _place(self, fact: Fact, mention: EntityMention) -> _Value:
-        return _Value("place", ("place", self.clusters.of(mention.entity)), _evidence(fact, mention))
+        return _Value("place", self.clusters.of(mention.entity), _evidence(fact, mention))
 
 
 def agreed_details(group: Sequence[Fact], mentions: ValueMentions) -> list[Detail]:
     """The details at least two articles of `group` (one fact an article) give alike, in the order of the
     first fact's words; each article's first mention of a detail is its evidence."""
-    by_key: dict[Hashable, dict[str, tuple[Fact, _Value]]] = {}
+    by_key: dict[tuple[str, Hashable], dict[str, tuple[Fact, _Value]]] = {}
     for fact in group:
         for value in mentions.within(fact):
-            by_key.setdefault(value.key, {}).setdefault(fact.article, (fact, value))
+            by_key.setdefault((value.kind, value.key), {}).setdefault(fact.article, (fact, value))
     found = []
-    for picked in by_key.values():
+    for (kind, _), picked in by_key.items():
         if len(picked) < 2 or all(_covers(value, fact) for fact, value in picked.values()):
             continue
         facts, values = zip(*picked.values(), strict=True)
-        found.append(Detail(values[0].kind, tuple(facts), tuple(v.evidence for v in values)))
+        found.append(Detail(kind, tuple(facts), tuple(v.evidence for v in values)))
     return found
 
 
