@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -23,29 +24,32 @@ def _encode_one(text: str) -> tuple[float, ...]:
 
 def encode(texts: list[str]) -> Vectors:
     """Unit-length embeddings, one row per text; texts seen before in this process are not encoded again."""
-    if not texts:
-        return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
-    if missing:
-        vectors = embeddings.encode(missing, float32=True)
-        if len(_CACHE) + len(missing) > CACHE_SIZE:
-            _CACHE.clear()
-        _CACHE.update(zip(missing, vectors, strict=True))
-    return np.stack([_CACHE[t] for t in texts])
+    return _cached_rows(texts, _CACHE, lambda missing: embeddings.encode(missing, float32=True))
 
 
 def static_vectors(texts: list[str]) -> Vectors:
     """Cheap stand-ins for clause embeddings: the mean of the model's input vectors of each text's
     content-word pieces, less the mean input vector, at unit length (no transformer run: microseconds).
     Texts seen before in this process (a copy's clauses, a repeated line) are not computed again."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _STATIC))
-    if missing:
-        if len(_STATIC) + len(missing) > CACHE_SIZE:
-            _STATIC.clear()
-        _STATIC.update(zip(missing, _static_rows(missing), strict=True))
+    return _cached_rows(texts, _STATIC, _static_rows)
+
+
+def _cached_rows(
+    texts: list[str], cache: dict[str, Vectors], compute: Callable[[list[str]], Vectors]
+) -> Vectors:
+    """The rows of `texts`, computing those not in `cache`; a full cache is emptied before the new rows go
+    in, after the rows this call needs were taken from it."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return np.stack([_STATIC[t] for t in texts])
+    rows = {text: cache[text] for text in texts if text in cache}
+    missing = [text for text in dict.fromkeys(texts) if text not in rows]
+    if missing:
+        computed = dict(zip(missing, compute(missing), strict=True))
+        if len(cache) + len(missing) > CACHE_SIZE:
+            cache.clear()
+        cache.update(computed)
+        rows.update(computed)
+    return np.stack([rows[text] for text in texts])
 
 
 def _static_rows(texts: list[str]) -> Vectors:
