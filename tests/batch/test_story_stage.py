@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from batch_support import ecb_records
 
 from corroborator.batch import work
 from corroborator.batch.shards import ShardDirectory, cut_into_shards
-from corroborator.batch.story_stage import StoryStage
+from corroborator.batch.story_stage import StoryStage, StoryStageThread
 from corroborator.stories import cluster
 from corroborator.types import Analysis, Article
 
@@ -59,3 +60,39 @@ def test_a_reject_record_goes_to_the_sink_and_not_into_the_stories(tmp_path: Pat
     stage.finished(shard)
     assert [r["item"] for r in rejects] == ["x#1"]
     assert [s.articles for s in stage.stories()] == [["a"]]
+
+
+def test_the_stage_on_its_thread_gives_the_stories_of_the_stage(tmp_path: Path) -> None:
+    articles = [Article(id=r["id"], text=r["text"], title=r["title"] or "") for r in ecb_records({"3"}, 9)]
+    shards = list(cut_into_shards(articles, 2))
+    shard_dir = ShardDirectory(tmp_path)
+    for shard in shards:
+        shard_dir.write(shard, work.analyze_shard(shard.articles))
+    direct = StoryStage(shard_dir, lambda fields: None)
+    with StoryStageThread(lambda: StoryStage(shard_dir, lambda fields: None)) as threaded:
+        for shard in shards:
+            direct.expect(shard)
+            threaded.expect(shard)
+        for shard in reversed(shards):
+            direct.finished(shard)
+            threaded.finished(shard)
+        stories = threaded.stories()
+    assert [s.articles for s in stories] == [s.articles for s in direct.stories()]
+    assert list(threaded.stage.located.places) == [a.id for a in articles]
+
+
+def test_an_error_on_the_stage_thread_is_raised_by_stories(tmp_path: Path) -> None:
+    missing = next(iter(cut_into_shards([Article(id="a", text="Rescuers searched the rubble.")], 5)))
+    with StoryStageThread(lambda: StoryStage(ShardDirectory(tmp_path), lambda fields: None)) as threaded:
+        threaded.expect(missing)
+        threaded.finished(missing)
+        with pytest.raises(FileNotFoundError):
+            threaded.stories()
+
+
+def test_the_stage_is_not_read_while_its_thread_runs(tmp_path: Path) -> None:
+    with StoryStageThread(lambda: StoryStage(ShardDirectory(tmp_path), lambda fields: None)) as threaded:
+        with pytest.raises(RuntimeError, match="once its thread"):
+            _ = threaded.stage
+        assert threaded.stories() == []
+        assert threaded.stage.located.count == 0

@@ -12,7 +12,7 @@ from typing import Any, Literal, Protocol, TypeVar
 from corroborator.batch import work
 from corroborator.batch.rows import article_row
 from corroborator.batch.shards import Place, Shard, ShardDirectory, cut_into_shards
-from corroborator.batch.story_stage import Located, StoryStage
+from corroborator.batch.story_stage import Located, StoryStage, StoryStageThread
 from corroborator.batch.write import OutputWriter, write_jsonl
 from corroborator.errors import InputError
 from corroborator.ingest import ReadOptions, read_sources
@@ -115,16 +115,20 @@ def run_batch(
     report = BatchReport(out_dir)
     shard_dir = ShardDirectory(out_dir, fresh=options.fresh)
     timer = _StageTimer(report)
-    stage = StoryStage(shard_dir, lambda fields: report.rejects.append(Reject(**fields)))
-    with make_engine(options) as engine:
+    stage_rejects: list[dict[str, Any]] = []
+    with (
+        make_engine(options) as engine,
+        StoryStageThread(lambda: StoryStage(shard_dir, stage_rejects.append)) as staged,
+    ):
         with timer("analyze"):
             items = read_sources(list(inputs), options.read)
-            shards = _analyze(engine, items, options, shard_dir, report, stage, progress)
+            shards = _analyze(engine, items, options, shard_dir, report, staged, progress)
         with timer("stories"):
-            stories = stage.stories()
-            report.stage_seconds["stories_overlapped"] = round(stage.seconds, 3)
+            stories = staged.stories()
+            report.rejects.extend(Reject(**fields) for fields in stage_rejects)
+            report.stage_seconds["stories_overlapped"] = round(staged.stage.seconds, 3)
             report.shards_removed = shard_dir.remove_all_but(shards)
-        located = stage.located
+        located = staged.stage.located
         with timer("briefs"):
             briefs = (
                 _briefs(engine, stories, located, shard_dir, report, options.semantic_briefs)
@@ -158,7 +162,7 @@ def _analyze(
     options: BatchOptions,
     shard_dir: ShardDirectory,
     report: BatchReport,
-    stage: StoryStage,
+    stage: StoryStageThread,
     progress: Progress | None,
 ) -> list[Shard]:
     """Analyse the shards not done before, handing each finished one to the story stage; every shard of the

@@ -3,10 +3,12 @@
 Shards finish in any order (Ray) or a window ahead (local processes); their articles are assigned to stories
 strictly in input order, as soon as every earlier shard is done, so the stories are exactly those of assigning
 the whole input one article after another (`stories.cluster`, `corroborator ingest`). docs/ray.md says why
-assignment is not spread over the workers."""
+assignment is not spread over the workers. `StoryStageThread` runs the stage beside the engine's loop."""
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -88,3 +90,65 @@ class StoryStage:
                 cache[article.id] = vector
             self.index.assign(article, analysis, events=work.events_from_record(record))
             cache.pop(article.id, None)  # the index keeps its own copy
+
+
+class StoryStageThread:
+    """A StoryStage made and run on a thread of the driver, fed in order through a queue.
+
+    The engine's loop then hands out the next shards while articles are assigned, so the workers never
+    wait for the driver's assignment of a slow shard (a shard of big stories takes seconds). The stage
+    is made on its thread because its story index holds an SQLite connection, which stays on one thread;
+    once `stories` has returned, `stage` may be read from any thread."""
+
+    def __init__(self, make_stage: Callable[[], StoryStage]) -> None:
+        self._make_stage = make_stage
+        self._stage: StoryStage | None = None
+        self._stories: list[Story] = []
+        self._events: queue.SimpleQueue[tuple[str, Shard] | None] = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._cancelled = False
+        self._thread = threading.Thread(target=self._run, name="story-stage", daemon=True)
+
+    def __enter__(self) -> StoryStageThread:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._cancelled = exc[0] is not None  # the run failed: the shards still queued are not assigned
+        self._stop()
+
+    @property
+    def stage(self) -> StoryStage:
+        if self._thread.is_alive() or self._stage is None:
+            raise RuntimeError("the story stage is read once its thread has given the stories")
+        return self._stage
+
+    def expect(self, shard: Shard) -> None:
+        self._events.put(("expect", shard))
+
+    def finished(self, shard: Shard) -> None:
+        self._events.put(("finished", shard))
+
+    def stories(self) -> list[Story]:
+        """The stories, once every shard handed over so far is assigned; re-raises the stage's error."""
+        self._stop()
+        if self._error is not None:
+            raise self._error
+        return self._stories
+
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._events.put(None)
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            stage = self._stage = self._make_stage()
+            while (event := self._events.get()) is not None:
+                if not self._cancelled:
+                    kind, shard = event
+                    (stage.expect if kind == "expect" else stage.finished)(shard)
+            if not self._cancelled:
+                self._stories = stage.stories()
+        except BaseException as error:  # handed to the driver's thread by `stories`
+            self._error = error
