@@ -109,7 +109,6 @@ RECORDINGS = frozenset({"recording.n.01", "recording.n.03", "film.n.03", "repres
 RECORDING_DEPTH = 2
 
 
-
 INQUIRY_SENSES = frozenset({"inquiry.n.01", "investigation.n.02"})
 
 
@@ -236,24 +235,41 @@ def related_verbs(left: str, right: str) -> bool:
     VERB_HYPERNYM_DEPTH), or one a way of doing the other."""
     if verb_base(left) == verb_base(right):
         return True
-    first, second = (_verb_senses(word) for word in (left, right))
+    (first, near_first), (second, near_second) = _verb_reach(left), _verb_reach(right)
     if not first or not second:
         return False
-    near_first, near_second = (
-        {near for sense in senses for near in _hypernyms_within(sense, VERB_HYPERNYM_DEPTH)} | set(senses)
-        for senses in (first, second)
-    )
-    return bool(near_first & set(second) or near_second & set(first))
+    return bool(near_first & second or near_second & first)
+
+
+@functools.lru_cache(maxsize=65536)
+@one_thread_at_a_time
+def _verb_reach(word: str) -> tuple[frozenset[Synset], frozenset[Synset]]:
+    """A verb's first senses, and those senses with their hypernyms within VERB_HYPERNYM_DEPTH: read once
+    a word, so that comparing two verbs is two set intersections."""
+    senses = _verb_senses(word)
+    near = {hypernym for sense in senses for hypernym in _hypernyms_within(sense, VERB_HYPERNYM_DEPTH)}
+    return frozenset(senses), frozenset(near | set(senses))
 
 
 @functools.lru_cache(maxsize=65536)
 @one_thread_at_a_time
 def opposite_verbs(left: str, right: str) -> bool:
     """Whether one verb names the opposite of the other ("begin" / "end", "resign" / "take office")."""
-    second = {lemma.name() for sense in _verb_senses(right) for lemma in sense.lemmas()} | {verb_base(right)}
-    return any(
-        antonym.name() in second
-        for sense in _verb_senses(left)
+    return bool(_verb_antonyms(left) & (_verb_lemmas(right) | {verb_base(right)}))
+
+
+@functools.lru_cache(maxsize=65536)
+@one_thread_at_a_time
+def _verb_lemmas(word: str) -> frozenset[str]:
+    return frozenset(lemma.name() for sense in _verb_senses(word) for lemma in sense.lemmas())
+
+
+@functools.lru_cache(maxsize=65536)
+@one_thread_at_a_time
+def _verb_antonyms(word: str) -> frozenset[str]:
+    return frozenset(
+        antonym.name()
+        for sense in _verb_senses(word)
         for lemma in sense.lemmas()
         for antonym in lemma.antonyms()
     )

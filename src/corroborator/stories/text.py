@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -39,11 +41,16 @@ LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and punctuation: "Cheong Seong-chang" -> "cheong seong chang"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    plain = (text if text.isascii() else unicodedata.normalize("NFKD", text).translate(_combining())).lower()
     plain = plain.replace("'s ", " ").replace("’s ", " ")
     spaced = " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
     return LEADING_ARTICLE.sub("", spaced)
+
+
+@functools.cache
+def _combining() -> dict[int, None]:
+    """A `str.translate` table deleting every combining mark (accents split off by NFKD)."""
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
 
 
 def words(text: str) -> list[str]:
