@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -61,7 +61,7 @@ class LocalEngine:
             self._pool = None
 
     def analyze_shards(self, shards: Iterable[Shard]) -> Iterator[tuple[Shard, list[dict[str, Any]]]]:
-        """Analyse shards, yielding each with its records in input order."""
+        """Analyse shards, yielding each with its records (in its input order) as soon as it is done."""
         yield from self._map(lambda shard: shard.articles, work.analyze_shard, shards)
 
     def map(
@@ -113,16 +113,26 @@ class LocalEngine:
     def _map(
         self, payload: Callable[[T], Any], function: Callable[[Any], R], items: Iterable[T]
     ) -> Iterator[tuple[T, R]]:
+        """`function` over the items' payloads, yielding each item with its result as soon as it is done.
+
+        At most two calls a worker are in the pool at a time, and a finished call is handed on at once: a
+        slow item (a shard with a 2 MB article) holds back only its own worker, not the next items."""
         if self._pool is None:
             for item in items:
                 yield item, function(payload(item))
             return
         window = 2 * self.workers
-        pending: list[tuple[T, Future[R]]] = []
+        running: dict[Future[R], T] = {}
         for item in items:
-            pending.append((item, self._pool.submit(function, payload(item))))
-            if len(pending) >= window:
-                first, future = pending.pop(0)
-                yield first, future.result()
-        for item, future in pending:
-            yield item, future.result()
+            running[self._pool.submit(function, payload(item))] = item
+            while len(running) >= window:
+                yield from self._done(running)
+        while running:
+            yield from self._done(running)
+
+    @staticmethod
+    def _done(running: dict[Future[R], T]) -> Iterator[tuple[T, R]]:
+        """The calls of `running` that are done, waiting for one if none is; each leaves `running`."""
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in [future for future in running if future in done]:
+            yield running.pop(future), future.result()
