@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from corroborator.analyze.entities.aliases import entity_id
 from corroborator.types import Analysis, Article, Quote, Span
+from corroborator.types.plain import plain
 
 
 def output_id(article: Article) -> str:
@@ -61,8 +61,8 @@ def article_row(article: Article, analysis: Analysis | None) -> dict[str, Any]:
             }
             for e in analysis.entities
         ]
-        row["times"] = [asdict(t) for t in analysis.times]
-        row["quantities"] = [asdict(q) for q in analysis.quantities]
+        row["times"] = [plain(t) for t in analysis.times]
+        row["quantities"] = [plain(q) for q in analysis.quantities]
         row["quotes"] = [quote_row(q) for q in analysis.quotes]
-        row["claims"] = [asdict(c) for c in analysis.claims]
+        row["claims"] = [plain(c) for c in analysis.claims]
     return row

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from corroborator.types import Brief, Evidence
+from corroborator.types.plain import as_dict
 
 TOP_LEVEL_KEYS = (
     "story",
@@ -26,5 +26,5 @@ def evidence_dict(evidence: Evidence) -> dict[str, Any]:
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     """The brief as a dict whose top-level keys are exactly TOP_LEVEL_KEYS, in that order."""
-    raw = dataclasses.asdict(brief)
+    raw = as_dict(brief)
     return {key: raw[key] for key in TOP_LEVEL_KEYS}

@@ -3,7 +3,6 @@ that writes these types to a file. `x_from_dict(x_to_dict(obj)) == obj` for ever
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -20,12 +19,13 @@ from corroborator.types import (
     Story,
     TimeExpr,
 )
+from corroborator.types.plain import as_dict, field_names
 
 T = TypeVar("T")
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
-    return dataclasses.asdict(article)
+    return as_dict(article)
 
 
 def article_from_dict(data: Mapping[str, Any]) -> Article:
@@ -38,7 +38,7 @@ def article_from_dict(data: Mapping[str, Any]) -> Article:
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    return dataclasses.asdict(analysis)
+    return as_dict(analysis)
 
 
 def analysis_from_dict(data: Mapping[str, Any]) -> Analysis:
@@ -57,7 +57,7 @@ def analysis_from_dict(data: Mapping[str, Any]) -> Analysis:
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:
-    return dataclasses.asdict(story)
+    return as_dict(story)
 
 
 def story_from_dict(data: Mapping[str, Any]) -> Story:
@@ -79,7 +79,7 @@ def _build(cls: type[T], data: Mapping[str, Any]) -> T:
     """`cls(**data)` keeping only the fields `cls` has; a missing required field is an InputError."""
     if not isinstance(data, Mapping):
         raise InputError(f"expected an object for {cls.__name__}, got {type(data).__name__}")
-    names = {field.name for field in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    names = field_names(cls) or ()
     try:
         return cls(**{key: value for key, value in data.items() if key in names})
     except TypeError as error:

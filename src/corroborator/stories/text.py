@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from corroborator.accents import strip_accents
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 MONTHS = {
@@ -41,16 +40,10 @@ LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and punctuation: "Cheong Seong-chang" -> "cheong seong chang"."""
-    plain = (text if text.isascii() else unicodedata.normalize("NFKD", text).translate(_combining())).lower()
+    plain = strip_accents(text).lower()
     plain = plain.replace("'s ", " ").replace("’s ", " ")
     spaced = " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
     return LEADING_ARTICLE.sub("", spaced)
-
-
-@functools.cache
-def _combining() -> dict[int, None]:
-    """A `str.translate` table deleting every combining mark (accents split off by NFKD)."""
-    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
 
 
 def words(text: str) -> list[str]:

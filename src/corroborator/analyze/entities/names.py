@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
+
+from corroborator.accents import strip_accents
 
 _FOLDED_OUT = re.compile(r"[\s\-‐‑‒–—.'’`]+")
 _TOKEN_SPLIT = re.compile(r"[\s\-‐‑‒–—]+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "de", "des", "du", "&"})
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def name_key(name: str) -> str:
