@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, TypeVar
 
 from corroborator.batch import work
-from corroborator.batch.rows import article_row
+from corroborator.batch.articles_out import ArticlesWriter
 from corroborator.batch.shards import Place, Shard, ShardDirectory, cut_into_shards
 from corroborator.batch.story_stage import Located, StoryStage, StoryStageThread
 from corroborator.batch.write import OutputWriter, write_jsonl
@@ -116,28 +116,29 @@ def run_batch(
     shard_dir = ShardDirectory(out_dir, fresh=options.fresh)
     timer = _StageTimer(report)
     stage_rejects: list[dict[str, Any]] = []
-    with (
-        make_engine(options) as engine,
-        StoryStageThread(lambda: StoryStage(shard_dir, stage_rejects.append)) as staged,
-    ):
-        with timer("analyze"):
-            items = read_sources(list(inputs), options.read)
-            shards = _analyze(engine, items, options, shard_dir, report, staged, progress)
-        with timer("stories"):
-            stories = staged.stories()
-            report.rejects.extend(Reject(**fields) for fields in stage_rejects)
-            report.stage_seconds["stories_overlapped"] = round(staged.stage.seconds, 3)
-            report.shards_removed = shard_dir.remove_all_but(shards)
-        located = staged.stage.located
-        with timer("briefs"):
-            briefs = (
-                _briefs(engine, stories, located, shard_dir, report, options.semantic_briefs)
-                if options.briefs
-                else []
-            )
-    report.articles, report.stories, report.briefs = located.count, len(stories), len(briefs)
-    with timer("write"):
-        _write_outputs(shard_dir, shards, located.output_ids, stories, briefs, report, options.parquet)
+    with ArticlesWriter(out_dir, options.parquet) as articles:
+        with (
+            make_engine(options) as engine,
+            StoryStageThread(lambda: StoryStage(shard_dir, stage_rejects.append)) as staged,
+        ):
+            with timer("analyze"):
+                items = read_sources(list(inputs), options.read)
+                shards = _analyze(engine, items, options, shard_dir, report, staged, progress)
+            with timer("stories"):
+                stories = staged.stories()
+                report.rejects.extend(Reject(**fields) for fields in stage_rejects)
+                report.stage_seconds["stories_overlapped"] = round(staged.stage.seconds, 3)
+                report.shards_removed = shard_dir.remove_all_but(shards)
+            located = staged.stage.located
+            briefs: list[dict[str, Any]] = []
+            if options.briefs:
+                articles.start(shards)  # beside the briefs: it needs nothing they make
+                with timer("briefs"):
+                    briefs = _briefs(engine, stories, located, shard_dir, report, options.semantic_briefs)
+        report.articles, report.stories, report.briefs = located.count, len(stories), len(briefs)
+        with timer("write"):
+            articles.finish(shards)
+            _write_outputs(located.output_ids, stories, briefs, report, options.parquet)
     report.seconds = time.monotonic() - started
     _write_summary(report)
     return report
@@ -272,8 +273,6 @@ def _brief_rows(
 
 
 def _write_outputs(
-    shard_dir: ShardDirectory,
-    shards: list[Shard],
     ids: dict[str, str],
     stories: list[Story],
     briefs: list[dict[str, Any]],
@@ -282,7 +281,6 @@ def _write_outputs(
 ) -> None:
     out_dir = report.out_dir
     outputs: dict[str, Iterable[dict[str, Any]]] = {
-        "articles": _article_rows(shard_dir, shards),
         "stories": stories_to_jsonl_rows(stories, ids),
         "briefs": (_remap_ids(brief, ids) for brief in briefs),
         "rejects": (asdict(reject) for reject in report.rejects),
@@ -290,14 +288,6 @@ def _write_outputs(
     for name, rows in outputs.items():
         with OutputWriter(out_dir, name, parquet and name != "rejects") as writer:
             writer.add_all(rows)
-
-
-def _article_rows(shard_dir: ShardDirectory, shards: list[Shard]) -> Iterator[dict[str, Any]]:
-    """The rows of `articles.jsonl`, read back from the shards in input order."""
-    for record in shard_dir.records(shards):
-        if "reject" not in record:
-            article, analysis, _ = work.from_record(record)
-            yield article_row(article, analysis)
 
 
 def _write_summary(report: BatchReport) -> None:
