@@ -15,14 +15,10 @@ from corroborator.batch.shards import Shard, ShardDirectory
 from corroborator.batch.write import OutputWriter
 
 
-def write_articles(out_dir: Path, shards: list[Shard], parquet: bool) -> int:
-    """Write the articles output of `shards`, in input order; the number of rows written."""
-    written = 0
+def write_articles(out_dir: Path, shards: list[Shard], parquet: bool) -> None:
+    """Write the articles output of `shards`, in input order."""
     with OutputWriter(out_dir, "articles", parquet) as writer:
-        for row in article_rows(ShardDirectory(out_dir), shards):
-            writer.add(row)
-            written += 1
-    return written
+        writer.add_all(article_rows(ShardDirectory(out_dir), shards))
 
 
 def article_rows(shard_dir: ShardDirectory, shards: list[Shard]) -> Iterator[dict[str, Any]]:

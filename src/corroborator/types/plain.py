@@ -44,11 +44,7 @@ _FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 def field_names(kind: type) -> tuple[str, ...] | None:
     """The field names of a dataclass, in order; None for any other class."""
-    names = _FIELD_NAMES.get(kind, ())
-    if names == ():
-        names = _FIELD_NAMES[kind] = (
-            tuple(field.name for field in dataclasses.fields(kind))
-            if dataclasses.is_dataclass(kind)
-            else None
-        )
-    return names
+    if kind not in _FIELD_NAMES:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else None
+        _FIELD_NAMES[kind] = None if fields is None else tuple(field.name for field in fields)
+    return _FIELD_NAMES[kind]
